@@ -1,0 +1,65 @@
+# 社区公开栏: `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+DEMO_PASSWORD ?= gongkailan2026
+export DEMO_PASSWORD
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format demo migrate install install-dev clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -q --upgrade pip
+
+# Stamp files: reinstall only when the requirement files change.
+$(VENV)/.installed: $(BIN)/python requirements.txt
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install requirements.txt
+
+install-dev: $(VENV)/.installed-dev ## Install what the tests need as well
+
+migrate: install ## Apply database migrations
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate ## (Re)load the demo community; safe to repeat
+	$(BIN)/python manage.py load_demo
+
+run: migrate ## Set up everything and serve on http://127.0.0.1:$(PORT)/
+	$(BIN)/python manage.py load_demo --if-empty
+	@echo ""
+	@echo "  网站:     http://127.0.0.1:$(PORT)/"
+	@echo "  管理后台: http://127.0.0.1:$(PORT)/admin/"
+	@echo "  演示账号（密码均为 $(DEMO_PASSWORD)）:"
+	@echo "    admin 站点管理员 · staff1 社区工作人员 · chief 主编"
+	@echo "    editor1, editor2 居民编辑 · committee1, committee2, committee3 监委会"
+	@echo ""
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install-dev ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev ## Format and fix with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: install-dev ## Run lint, Django checks and the whole test suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m pytest
+
+clean: ## Remove the virtualenv, database, media and caches
+	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache

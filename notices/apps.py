@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class NoticesConfig(AppConfig):
+    """The notice board (公开栏) and financial disclosures."""
+
+    name = "notices"
+    verbose_name = "公开栏"

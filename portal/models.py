@@ -1,0 +1,67 @@
+"""Site-wide settings editable per community site."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="home")
+class CommunitySettings(BaseSiteSetting):
+    """Who runs this site and how residents reach them; shown in header and footer."""
+
+    community_name = models.CharField("社区名称", max_length=60, default="社区公开栏")
+    sub_district = models.CharField("所属街道", max_length=60, blank=True)
+    description = models.CharField(
+        "一句话介绍",
+        max_length=160,
+        blank=True,
+        help_text="用于微信分享卡片和搜索引擎摘要。",
+    )
+    address = models.CharField("社区办公地址", max_length=200, blank=True)
+    office_hours = models.CharField(
+        "办公时间", max_length=200, blank=True, help_text="例如：周一至周五 8:30—12:00，14:00—17:30"
+    )
+    hotline = models.CharField("服务热线", max_length=40, blank=True)
+    wechat_account = models.CharField("微信公众号名称", max_length=60, blank=True)
+    wechat_qr = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="公众号二维码",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    newspaper_names = models.CharField(
+        "社区报名称",
+        max_length=200,
+        blank=True,
+        help_text="多个报名用顿号或逗号分隔，例如：名郡生活、社区快报",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("community_name"), FieldPanel("sub_district"), FieldPanel("description")],
+            heading="社区",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("office_hours"), FieldPanel("hotline")],
+            heading="联系方式",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("wechat_account"), FieldPanel("wechat_qr"), FieldPanel("newspaper_names")],
+            heading="公众号与社区报",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "社区信息"
+        verbose_name_plural = "社区信息"
+
+    def __str__(self):
+        return self.community_name
+
+    @property
+    def newspaper_list(self):
+        """The newspaper names as a list, accepting 、 , ， as separators."""
+        raw = self.newspaper_names.replace("，", "、").replace(",", "、")
+        return [n.strip(" 《》") for n in raw.split("、") if n.strip(" 《》")]

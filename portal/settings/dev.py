@@ -1,0 +1,11 @@
+"""Local development: debug on, a fixed key, console email."""
+
+from .base import *  # noqa: F403
+
+PORTAL_ENVIRONMENT = "dev"
+DEBUG = True
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # noqa: F405
+ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]  # noqa: F405
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)

@@ -1,0 +1,22 @@
+"""Tests: fast hashing, in-memory cache, plain static storage, media in a temp folder."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+PORTAL_ENVIRONMENT = "test"
+SECRET_KEY = "test-only-key"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Templates that only tests render (e.g. a stand-in home page section).
+TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]  # noqa: F405
+# Nothing is collected in tests; whitenoise would warn about a missing folder.
+STATIC_ROOT = None
+WHITENOISE_AUTOREFRESH = True

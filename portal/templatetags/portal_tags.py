@@ -1,0 +1,53 @@
+"""Template tags every public page uses: menu, breadcrumbs, sharing metadata."""
+
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _site_root(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Live pages marked 'show in menus' directly under the current site's root."""
+    root = _site_root(context)
+    if root is None:
+        return Page.objects.none()
+    return root.get_children().live().public().in_menu().specific()
+
+
+@register.simple_tag(takes_context=True)
+def site_home(context):
+    """The current site's root page, or None when no site matches."""
+    return _site_root(context)
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    """Ancestors from the site's home page down to (but excluding) `page`."""
+    root = _site_root(context)
+    ancestors = []
+    if root is not None and page is not None and page.pk != root.pk:
+        ancestors = list(
+            page.get_ancestors().filter(depth__gte=root.depth).filter(path__startswith=root.path)
+        )
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.filter
+def full_url(page, request):
+    """The page's absolute URL for sharing and QR codes."""
+    return page.get_full_url(request) if page is not None else ""
+
+
+@register.filter
+def in_section(page, section):
+    """True if `page` is `section` or one of its descendants (for menu highlighting)."""
+    if page is None or section is None or not hasattr(page, "path"):
+        return False
+    return page.path.startswith(section.path)

@@ -1,0 +1,44 @@
+"""Fixtures every app's tests share: the default site, its home page, users by role."""
+
+import pytest
+from wagtail.models import Site
+
+from portal import roles
+from portal.factories import DEFAULT_PASSWORD, UserFactory
+
+
+@pytest.fixture
+def site(db):
+    """The default site created by migrations, rooted at a HomePage."""
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def home_page(site):
+    return site.root_page.specific
+
+
+@pytest.fixture
+def password():
+    return DEFAULT_PASSWORD
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user("主编", username="chief") -> a user in that role."""
+
+    def make(*role_names, **kwargs):
+        return UserFactory(roles=list(role_names), **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def staff_user(make_user):
+    return make_user(roles.COMMUNITY_STAFF, username="staff")
+
+
+@pytest.fixture
+def admin_user_role(make_user):
+    """A 站点管理员 who is also a superuser, like the demo `admin`."""
+    return make_user(roles.SITE_ADMINS, username="siteadmin", is_superuser=True, is_staff=True)
