@@ -132,7 +132,11 @@ WAGTAIL_SITE_NAME = "社区公开栏"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Chinese-aware database search (SQLite FTS5 or PostgreSQL); see portal/search/.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search.backend"}}
+JIEBA_CACHE_DIR = os.environ.get("JIEBA_CACHE_DIR", str(BASE_DIR / ".cache" / "jieba"))
+# Longer queries are cut to this many characters before searching.
+SEARCH_MAX_QUERY_LENGTH = 100
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "pdf", "rtf", "txt", "xls", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -1,0 +1,1 @@
+"""Site search that understands Chinese: jieba segmentation for the database backend."""
