@@ -6,3 +6,7 @@ class NewsConfig(AppConfig):
 
     name = "news"
     verbose_name = "社区报"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from news import signal_handlers  # noqa: F401

@@ -1,0 +1,439 @@
+"""The newspaper's page tree: /news/ → publication → issue → article."""
+
+import math
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models.functions import ExtractYear, Length, Substr
+from django.http import Http404
+from django.utils.html import strip_tags
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+
+from news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
+
+from .snippets import Column, Correspondent
+
+ISSUES_PER_PAGE = 24
+FEED_LENGTH = 20
+# Characters a reader gets through in a minute (Chinese text, unhurried reading).
+READING_CHARS_PER_MINUTE = 400
+
+
+def with_cover_renditions(queryset):
+    """Fetch issue covers and all their renditions in two queries, whatever the page size."""
+    images = get_image_model().objects.prefetch_renditions()
+    return queryset.select_related(None).prefetch_related(Prefetch("cover", queryset=images))
+
+
+def listed_issues(queryset=None):
+    """Issues readers may see: live, and with at least one live article."""
+    queryset = IssuePage.objects.all() if queryset is None else queryset
+    live_articles = ArticlePage.objects.live().filter(
+        path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
+    )
+    return queryset.live().public().filter(Exists(live_articles))
+
+
+def articles_in_live_issues(queryset):
+    """Live articles whose issue is live too (an article never goes out before its issue)."""
+    live_issue_paths = IssuePage.objects.live().values("path")
+    return (
+        queryset.live()
+        .public()
+        .annotate(issue_path=Substr("path", 1, Length("path") - Page.steplen))
+        .filter(issue_path__in=live_issue_paths)
+    )
+
+
+class NewsIndexPage(Page):
+    """/news/: the community's publications, each with its current issue."""
+
+    intro = RichTextField("简介", blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.PublicationPage"]
+    # One per community site (each site has one home page).
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "社区报首页"
+        verbose_name_plural = "社区报首页"
+
+    def publications_with_current_issue(self):
+        """Live publications under this index, each with `.current_issue` (or None)."""
+        publications = list(PublicationPage.objects.child_of(self).live().public())
+        current = current_issues(publications)
+        for publication in publications:
+            publication.current_issue = current.get(publication.pk)
+        return publications
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["publications"] = self.publications_with_current_issue()
+        return context
+
+
+def current_issues(publications):
+    """{publication pk: its latest listed issue}, in a bounded number of queries."""
+    if not publications:
+        return {}
+    by_path = {p.path: p.pk for p in publications}
+    latest = listed_issues(
+        IssuePage.objects.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+    )
+    latest_ids = (
+        PublicationPage.objects.filter(pk__in=by_path.values())
+        .annotate(
+            current_id=models.Subquery(latest.order_by("-date", "-number").values("pk")[:1]),
+        )
+        .values_list("path", "current_id")
+    )
+    ids = {pk: path for path, pk in latest_ids if pk}
+    issues = with_cover_renditions(IssuePage.objects.filter(pk__in=ids))
+    return {by_path[ids[issue.pk]]: issue for issue in issues}
+
+
+class PublicationPage(RoutablePageMixin, Page):
+    """One newspaper, e.g. 《社区快报》: its current issue, archive by year and RSS feed."""
+
+    FREQUENCIES = [
+        ("weekly", "周报"),
+        ("biweekly", "半月刊"),
+        ("monthly", "月刊"),
+        ("bimonthly", "双月刊"),
+        ("quarterly", "季刊"),
+        ("irregular", "不定期"),
+    ]
+
+    frequency = models.CharField("出版周期", max_length=20, choices=FREQUENCIES, default="monthly")
+    founded_year = models.PositiveIntegerField("创刊年份", null=True, blank=True)
+    description = RichTextField("报刊介绍", blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("frequency"), FieldPanel("founded_year")]),
+        FieldPanel("description"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("description")]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = ["news.IssuePage"]
+
+    class Meta:
+        verbose_name = "报刊"
+        verbose_name_plural = "报刊"
+
+    def listed_issues(self):
+        return listed_issues(IssuePage.objects.child_of(self))
+
+    def latest_articles(self, limit=FEED_LENGTH):
+        articles = articles_in_live_issues(ArticlePage.objects.descendant_of(self))
+        return (
+            articles.select_related("column")
+            .prefetch_related("correspondents")
+            .order_by("-first_published_at", "path")[:limit]
+        )
+
+    def archive(self, request):
+        """The context for the archive: year links, the chosen year and one page of issues."""
+        issues = self.listed_issues()
+        years = list(
+            issues.annotate(year=ExtractYear("date"))
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
+        )
+        year, year_error = None, ""
+        raw_year = request.GET.get("year", "").strip()
+        if raw_year:
+            if raw_year.isdigit() and int(raw_year) in years:
+                year = int(raw_year)
+                issues = issues.filter(date__year=year)
+            else:
+                year_error = f"没有找到 {raw_year[:10]} 年的期刊，下面列出全部期刊。"
+        issues = with_cover_renditions(issues.order_by("-date", "-number"))
+        page_obj = Paginator(issues, ISSUES_PER_PAGE).get_page(request.GET.get("page"))
+        return {"years": years, "year": year, "year_error": year_error, "issues": page_obj}
+
+    @path("")
+    def index(self, request):
+        current = with_cover_renditions(self.listed_issues().order_by("-date", "-number")).first()
+        return self.render(request, context_overrides={"current_issue": current, **self.archive(request)})
+
+    @path("feed/")
+    def feed(self, request):
+        from news.feeds import publication_feed
+
+        return publication_feed(self, request)
+
+
+class IssuePageForm(WagtailAdminPageForm):
+    """Refuses an issue number (or running number) the publication already has."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        parent = self.parent_page
+        if parent is None:
+            return cleaned_data
+        siblings = IssuePage.objects.child_of(parent)
+        if self.instance.pk:
+            siblings = siblings.exclude(pk=self.instance.pk)
+        number = cleaned_data.get("number")
+        if number is not None:
+            clash = siblings.filter(number=number).first()
+            if clash:
+                self.add_error(
+                    "number",
+                    forms.ValidationError(
+                        f"《{parent.title}》已经有第{number}期了（“{clash.title}”），请换一个期号。",
+                        code="duplicate_number",
+                    ),
+                )
+        total = cleaned_data.get("total_number")
+        if total is not None:
+            clash = siblings.filter(total_number=total).first()
+            if clash:
+                self.add_error(
+                    "total_number",
+                    forms.ValidationError(
+                        f"《{parent.title}》已经有总第{total}期了（“{clash.title}”），请检查总期号。",
+                        code="duplicate_total_number",
+                    ),
+                )
+        return cleaned_data
+
+
+class IssuePage(Page):
+    """One numbered issue (第N期) of a publication, with its table of contents."""
+
+    number = models.PositiveIntegerField("期号", help_text="本年度或本报的第几期，同一报刊内不能重复。")
+    total_number = models.PositiveIntegerField(
+        "总期号", null=True, blank=True, help_text="总第几期，可不填。"
+    )
+    date = models.DateField("出版日期")
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="封面",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_alt = models.CharField(
+        "封面说明（替代文字）",
+        max_length=200,
+        blank=True,
+        help_text="用一句话说清封面的内容；不填则用“某某报第N期封面”。",
+    )
+    editor_note = RichTextField("编者按", blank=True, features=RICH_TEXT_FEATURES)
+    print_edition = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="印刷版 PDF",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="上传到“社区报”文件夹的 PDF，读者可在浏览器中直接打开。",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("number"), FieldPanel("total_number"), FieldPanel("date")]),
+        MultiFieldPanel([FieldPanel("cover"), FieldPanel("cover_alt")], heading="封面"),
+        FieldPanel("editor_note"),
+        FieldPanel("print_edition"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("editor_note"),
+        index.FilterField("date"),
+        index.FilterField("number"),
+    ]
+    base_form_class = IssuePageForm
+
+    parent_page_types = ["news.PublicationPage"]
+    subpage_types = ["news.ArticlePage"]
+
+    class Meta:
+        verbose_name = "期"
+        verbose_name_plural = "期"
+
+    @property
+    def number_label(self):
+        return f"第{self.number}期"
+
+    @property
+    def cover_alt_text(self):
+        return self.cover_alt or f"{self.title}封面"
+
+    def live_articles(self):
+        return (
+            ArticlePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("column")
+            .prefetch_related("correspondents")
+        )
+
+    def table_of_contents(self, articles=None):
+        """[(column or None, [articles])] in the editors' column order, articles in tree order."""
+        articles = list(self.live_articles()) if articles is None else articles
+        articles.sort(
+            key=lambda a: (a.column is None, a.column.sort_order if a.column else 0, a.column_id or 0, a.path)
+        )
+        groups = []
+        for article in articles:
+            if groups and groups[-1][0] == article.column:
+                groups[-1][1].append(article)
+            else:
+                groups.append((article.column, [article]))
+        return groups
+
+    def siblings_listed(self):
+        return listed_issues(IssuePage.objects.sibling_of(self, inclusive=False))
+
+    def previous_issue(self):
+        older = models.Q(date__lt=self.date) | models.Q(date=self.date, number__lt=self.number)
+        return self.siblings_listed().filter(older).order_by("-date", "-number").first()
+
+    def next_issue(self):
+        newer = models.Q(date__gt=self.date) | models.Q(date=self.date, number__gt=self.number)
+        return self.siblings_listed().filter(newer).order_by("date", "number").first()
+
+    def serve(self, request, *args, **kwargs):
+        # An issue goes out only with its articles; previews still show it to editors.
+        if not getattr(request, "is_preview", False) and not self.live_articles().exists():
+            raise Http404("本期还没有发布的文章")
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["toc"] = self.table_of_contents()
+        context["previous_issue"] = self.previous_issue()
+        context["next_issue"] = self.next_issue()
+        context["publication"] = self.get_parent()
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """Offers only the columns of the article's own publication."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        publication = self.parent_page.get_parent() if self.parent_page else None
+        if "column" in self.fields:
+            queryset = Column.objects.filter(publication__pk=getattr(publication, "pk", None))
+            self.fields["column"].queryset = queryset
+            self.fields["column"].widget = forms.Select(choices=self.fields["column"].choices)
+            self.fields["column"].empty_label = "（不分栏目）"
+        if "correspondents" in self.fields:
+            self.fields["correspondents"].widget = forms.CheckboxSelectMultiple(
+                choices=self.fields["correspondents"].choices
+            )
+
+
+class ArticlePage(Page):
+    """An article written by resident correspondents, inside one issue."""
+
+    subtitle = models.CharField("副标题", max_length=120, blank=True)
+    column = models.ForeignKey(
+        Column,
+        verbose_name="栏目",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    correspondents = ParentalManyToManyField(
+        Correspondent, verbose_name="通讯员", blank=True, related_name="articles"
+    )
+    lead = models.TextField("导语", blank=True, max_length=400)
+    body = StreamField(ArticleBodyBlock(), verbose_name="正文")
+    tags = ClusterTaggableManager("标签", through=ArticlePageTag, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("subtitle"),
+        FieldRowPanel([FieldPanel("column"), FieldPanel("tags")]),
+        FieldPanel("correspondents"),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("subtitle"),
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.RelatedFields("correspondents", [index.SearchField("display_name")]),
+    ]
+    base_form_class = ArticlePageForm
+
+    parent_page_types = ["news.IssuePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "文章"
+        verbose_name_plural = "文章"
+
+    def body_text(self):
+        parts = [self.lead]
+        for block in self.body:
+            if block.block_type == "paragraph":
+                parts.append(strip_tags(block.value.source))
+            elif block.block_type == "heading":
+                parts.append(block.value)
+            elif block.block_type in ("quote",):
+                parts.append(block.value["text"])
+            elif block.block_type in ("image", "gallery"):
+                parts.append(block.value.get("caption") or "")
+        return "".join(parts)
+
+    @property
+    def reading_minutes(self):
+        characters = len("".join(self.body_text().split()))
+        return max(1, math.ceil(characters / READING_CHARS_PER_MINUTE))
+
+    def byline(self):
+        return "、".join(c.display_name for c in self.correspondents.all())
+
+    def serve(self, request, *args, **kwargs):
+        # Never show an article before (or after) its issue is out, except in previews.
+        if not getattr(request, "is_preview", False) and not self.get_parent().live:
+            raise Http404("所在期刊还没有发布")
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        issue = self.get_parent().specific
+        toc_order = [a for _, articles in issue.table_of_contents() for a in articles]
+        ids = [a.pk for a in toc_order]
+        previous_article = next_article = None
+        if self.pk in ids:
+            position = ids.index(self.pk)
+            previous_article = toc_order[position - 1] if position > 0 else None
+            next_article = toc_order[position + 1] if position + 1 < len(ids) else None
+        context.update(
+            issue=issue,
+            publication=issue.get_parent(),
+            previous_article=previous_article,
+            next_article=next_article,
+        )
+        return context

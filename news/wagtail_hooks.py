@@ -1,0 +1,56 @@
+"""Admin registration of the newspaper snippets and the home page section."""
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.sections import HomeSection
+from news.models import Column, Correspondent, NewsIndexPage, PublicationPage, current_issues
+
+
+class ColumnViewSet(SnippetViewSet):
+    model = Column
+    icon = "list-ul"
+    menu_label = "栏目"
+    list_display = ["name", "publication", "description"]
+    list_filter = ["publication"]
+    search_fields = ["name"]
+
+
+class CorrespondentViewSet(SnippetViewSet):
+    model = Correspondent
+    icon = "user"
+    menu_label = "通讯员"
+    list_display = ["display_name", "note"]
+    search_fields = ["display_name"]
+
+
+class NewsSnippets(SnippetViewSetGroup):
+    items = (ColumnViewSet, CorrespondentViewSet)
+    menu_icon = "doc-full"
+    menu_label = "社区报"
+    menu_name = "news"
+
+
+register_snippet(NewsSnippets)
+
+
+@hooks.register("home_page_sections")
+def news_home_section(request, home_page):
+    """The current issue of each of this site's publications, with its cover."""
+    index = NewsIndexPage.objects.child_of(home_page).live().public().first()
+    if index is None:
+        return None
+    publications = list(PublicationPage.objects.child_of(index).live().public())
+    current = current_issues(publications)
+    issues = [(p, current[p.pk]) for p in publications if p.pk in current]
+    if not issues:
+        return None
+    return HomeSection(
+        "news",
+        "最新一期社区报",
+        template="news/includes/home_news.html",
+        context={"issues": issues},
+        more_url=index.get_url(request),
+        more_label="全部社区报和往期",
+    )
