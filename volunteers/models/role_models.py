@@ -1,0 +1,235 @@
+"""Role models (榜样): a gallery of honoured residents, with consent-governed names and portraits."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.text import slugify
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model, get_image_model_string
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..privacy import mask_name
+
+HONOURS = [
+    ("时代先锋", "时代先锋"),
+    ("中国好人", "中国好人"),
+    ("山东好人", "山东好人"),
+    ("烟台好人", "烟台好人"),
+    ("济南好人", "济南好人"),
+    ("道德模范", "道德模范"),
+    ("公益之星", "公益之星"),
+    ("优秀志愿者", "优秀志愿者"),
+    ("文明家庭", "文明家庭"),
+    ("最美家庭", "最美家庭"),
+    ("优秀共产党员", "优秀共产党员"),
+    ("好婆婆好媳妇", "好婆婆好媳妇"),
+]
+HONOUR_NAMES = [h for h, _ in HONOURS]
+
+
+class StoryBlock(blocks.StreamBlock):
+    """The story of a role model: paragraphs, sub-headings and quotations."""
+
+    heading = blocks.CharBlock(label="小标题", icon="title", form_classname="title")
+    paragraph = blocks.RichTextBlock(label="段落", features=["bold", "italic", "link", "ol", "ul"])
+    quote = blocks.StructBlock(
+        [
+            ("text", blocks.TextBlock(label="引文")),
+            ("source", blocks.CharBlock(label="说话人", required=False)),
+        ],
+        label="引语",
+        icon="openquote",
+        template="volunteers/blocks/quote.html",
+    )
+
+
+class RoleModelIndexPage(Page):
+    """身边的榜样: the gallery, filterable by honour and year."""
+
+    intro = RichTextField("简介", blank=True, features=["bold", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["volunteers.VolunteerBoardPage"]
+    subpage_types = ["volunteers.RoleModelPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "榜样风采"
+        verbose_name_plural = "榜样风采"
+
+    def role_models(self):
+        Image = get_image_model()
+        return (
+            RoleModelPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("volunteer")
+            .prefetch_related(
+                Prefetch("portrait", queryset=Image.objects.prefetch_renditions()),
+                Prefetch("honours", queryset=RoleModelHonour.objects.order_by("-year", "sort_order")),
+            )
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        honour = request.GET.get("honour", "")
+        honour = honour if honour in HONOUR_NAMES else ""
+        year_raw = request.GET.get("year", "")
+        year = int(year_raw) if year_raw.isdigit() and len(year_raw) == 4 else None
+
+        all_models = RoleModelPage.objects.child_of(self).live().public()
+        used = RoleModelHonour.objects.filter(page__in=all_models)
+        years = sorted(set(used.values_list("year", flat=True)), reverse=True)
+        honours_used = set(used.values_list("honour", flat=True))
+
+        pages = self.role_models()
+        if honour or year:
+            # Honour and year must hold for the same honour, not one honour each.
+            matching = RoleModelHonour.objects.all()
+            if honour:
+                matching = matching.filter(honour=honour)
+            if year:
+                matching = matching.filter(year=year)
+            pages = pages.filter(pk__in=matching.values("page_id"))
+        pages = pages.order_by("-first_published_at", "pk")
+        page_number = request.GET.get("page", "")
+        page_obj = Paginator(pages, 24).get_page(int(page_number) if page_number.isdigit() else 1)
+        context.update(
+            {
+                "page_obj": page_obj,
+                "honour_choices": [h for h in HONOUR_NAMES if h in honours_used],
+                "years": years,
+                "honour": honour,
+                "year": year,
+            }
+        )
+        return context
+
+
+class RoleModelPage(Page):
+    """One role model. The title is always the masked name, so menus and search never leak it."""
+
+    real_name = models.CharField(
+        "姓名", max_length=40, help_text="未经本人同意公开时，网站只显示脱敏姓名（如 张*芬）。"
+    )
+    publish_consent = models.BooleanField(
+        "本人同意公开姓名和照片",
+        default=False,
+        help_text="取消勾选并发布即撤回：姓名改为脱敏显示，照片立即撤下。",
+    )
+    consent_date = models.DateField("同意日期", null=True, blank=True)
+    volunteer = models.ForeignKey(
+        "volunteers.Volunteer",
+        verbose_name="对应志愿者",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="role_model_pages",
+        help_text="关联后，志愿者档案里撤回公开授权也会立即撤下本页的姓名和照片。",
+    )
+    portrait = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name="肖像",
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    portrait_alt = models.CharField(
+        "肖像替代文字",
+        max_length=200,
+        help_text="描述照片内容，供读屏软件朗读，例如：身穿红马甲的志愿者在楼道里为老人量血压。",
+    )
+    summary = models.CharField("一句话事迹", max_length=160)
+    story = StreamField(StoryBlock(), verbose_name="事迹", blank=True)
+
+    content_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("real_name"),
+                FieldPanel("publish_consent"),
+                FieldPanel("consent_date"),
+                FieldPanel("volunteer"),
+            ],
+            heading="姓名与公开授权",
+        ),
+        MultiFieldPanel([FieldPanel("portrait"), FieldPanel("portrait_alt")], heading="肖像"),
+        FieldPanel("summary"),
+        InlinePanel("honours", label="荣誉", min_num=1),
+        FieldPanel("story"),
+    ]
+    # The title is the masked name; real_name is deliberately not indexed.
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("story")]
+
+    parent_page_types = ["volunteers.RoleModelIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "榜样"
+        verbose_name_plural = "榜样"
+
+    def full_clean(self, *args, **kwargs):
+        self.title = mask_name(self.real_name)
+        self.draft_title = self.title
+        if not self.slug and not slugify(self.title, allow_unicode=True):
+            self.slug = f"rolemodel-{timezone.now():%Y%m%d%H%M%S}"
+        super().full_clean(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.publish_consent and not self.consent_date:
+            raise ValidationError({"consent_date": "勾选同意公开时，请填写本人同意的日期。"})
+
+    @property
+    def has_consent(self):
+        """Consent on this page and, when linked, on the volunteer record too."""
+        if not self.publish_consent:
+            return False
+        return self.volunteer is None or self.volunteer.publish_consent
+
+    @property
+    def masked_name(self):
+        return mask_name(self.real_name)
+
+    @property
+    def display_name(self):
+        return self.real_name if self.has_consent else self.masked_name
+
+    @property
+    def public_portrait(self):
+        return self.portrait if self.has_consent else None
+
+    def honour_list(self):
+        return list(self.honours.all())
+
+
+class RoleModelHonour(Orderable):
+    """An honour with its year and awarding body, e.g. 2023 中国好人 中央文明办."""
+
+    page = ParentalKey(RoleModelPage, on_delete=models.CASCADE, related_name="honours")
+    honour = models.CharField("荣誉称号", max_length=20, choices=HONOURS)
+    year = models.PositiveSmallIntegerField("年份")
+    awarding_body = models.CharField("授予单位", max_length=80, blank=True)
+
+    panels = [FieldPanel("honour"), FieldPanel("year"), FieldPanel("awarding_body")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "荣誉"
+        verbose_name_plural = "荣誉"
+
+    def __str__(self):
+        return f"{self.year} {self.honour}"
+
+    def clean(self):
+        super().clean()
+        this_year = timezone.localdate().year
+        if self.year and not 1949 <= self.year <= this_year:
+            raise ValidationError({"year": f"年份应在 1949 到 {this_year} 之间。"})
