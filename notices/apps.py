@@ -6,3 +6,9 @@ class NoticesConfig(AppConfig):
 
     name = "notices"
     verbose_name = "公开栏"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .sections import connect
+
+        connect()

@@ -1,0 +1,89 @@
+"""StreamField blocks of a notice's body."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+# Residents' phone and ID numbers must never reach a public page.
+PERSONAL_NUMBER = re.compile(r"(?<!\d)(1[3-9]\d{9}|\d{17}[\dXx])(?!\d)")
+
+PROBLEM_STATUS_CHOICES = [("accepted", "已受理"), ("in_progress", "处理中"), ("done", "已办结")]
+
+
+class ImageBlock(blocks.StructBlock):
+    """A picture with a description for screen readers and a caption."""
+
+    image = ImageChooserBlock(label="图片")
+    alt = blocks.CharBlock(label="图片说明（供读屏软件朗读）", max_length=200)
+    caption = blocks.CharBlock(label="图注", required=False, max_length=200)
+
+    class Meta:
+        icon = "image"
+        label = "图片"
+        template = "notices/blocks/image_block.html"
+
+
+class AttachmentBlock(blocks.StructBlock):
+    """A downloadable document: a scanned notice, a spreadsheet."""
+
+    document = DocumentChooserBlock(label="文件")
+    title = blocks.CharBlock(label="显示名称", required=False, max_length=200)
+
+    class Meta:
+        icon = "doc-full"
+        label = "附件"
+        template = "notices/blocks/attachment_block.html"
+
+
+class ProblemBlock(blocks.StructBlock):
+    """One reported problem and how it was handled; deliberately has no field for the reporter."""
+
+    date = blocks.DateBlock(label="反映日期")
+    kind = blocks.CharBlock(label="问题类别", max_length=40, help_text="例如：环境卫生、物业服务、停车")
+    description = blocks.TextBlock(label="问题概要", help_text="不要写反映人姓名、电话、门牌号。")
+    status = blocks.ChoiceBlock(label="办理状态", choices=PROBLEM_STATUS_CHOICES, default="accepted")
+    handling = blocks.TextBlock(label="处理情况", required=False)
+    reply = blocks.TextBlock(label="答复", required=False)
+
+    class Meta:
+        icon = "help"
+        label = "问题"
+
+    def clean(self, value):
+        value = super().clean(value)
+        for name in ("description", "handling", "reply"):
+            if PERSONAL_NUMBER.search(value.get(name) or ""):
+                raise ValidationError(
+                    "不能公开居民的电话号码或身份证号，请删除后再保存。",
+                    params={name: ValidationError("含有电话号码或身份证号")},
+                )
+        return value
+
+
+class ProblemListBlock(blocks.StructBlock):
+    """居民反映问题处理情况: a list of problems with status, handling and reply."""
+
+    heading = blocks.CharBlock(label="标题", default="居民反映问题处理情况", max_length=80)
+    problems = blocks.ListBlock(ProblemBlock(), label="问题")
+
+    class Meta:
+        icon = "list-ul"
+        label = "问题处理情况"
+        template = "notices/blocks/problem_list_block.html"
+
+
+class NoticeBodyBlock(blocks.StreamBlock):
+    """What a notice's body may contain."""
+
+    heading = blocks.CharBlock(label="小标题", max_length=80, template="notices/blocks/heading_block.html")
+    paragraph = blocks.RichTextBlock(
+        label="正文", features=["bold", "italic", "ol", "ul", "link", "document-link"]
+    )
+    table = TableBlock(label="表格", template="notices/blocks/table_block.html")
+    image = ImageBlock()
+    attachment = AttachmentBlock()
+    problems = ProblemListBlock()

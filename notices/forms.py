@@ -1,0 +1,29 @@
+"""The disclosure editor's form: checks line items against the period and the balance."""
+
+from django.core.exceptions import ValidationError
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from .finance import period_bounds, validate_disclosure
+
+
+class FinancialDisclosureForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("line_items")
+        if formset is None or not formset.is_valid():
+            return cleaned  # the rows show their own errors first
+        items = [
+            form.cleaned_data
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        items.sort(key=lambda data: data.get("ORDER") or 0)
+        period = period_bounds(cleaned.get("year"), cleaned.get("period_kind"), cleaned.get("period_number"))
+        errors = validate_disclosure(
+            period, cleaned.get("opening_balance"), cleaned.get("closing_balance"), items
+        )
+        if not items:
+            errors.append("请至少填写一笔收支明细。")
+        if errors:
+            raise ValidationError(errors)
+        return cleaned

@@ -1,0 +1,283 @@
+"""The notice board: its index page, the fields every notice shares and ordinary notices."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.http import urlencode
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, Site
+from wagtail.search import index
+
+from ..blocks import NoticeBodyBlock
+from ..qr import qr_svg
+from ..status import notice_status
+
+CATEGORY_CHOICES = [
+    ("party", "党务公开"),
+    ("government", "政务公开"),
+    ("residents", "居务公开"),
+    ("finance", "财务公开"),
+]
+CATEGORY_LABELS = dict(CATEGORY_CHOICES)
+FINANCE = "finance"
+
+
+class NoticeTag(TaggedItemBase):
+    content_object = ParentalKey("notices.NoticeBase", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class NoticeIndexPage(RoutablePageMixin, Page):
+    """公开栏: every notice and disclosure of one community site, newest first, filterable."""
+
+    intro = RichTextField("简介", blank=True, features=["bold", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["notices.NoticePage", "notices.FinancialDisclosureIndexPage"]
+    max_count_per_parent = 1
+    per_page = 20
+    feed_size = 30
+
+    class Meta:
+        verbose_name = "公开栏"
+        verbose_name_plural = "公开栏"
+
+    def notices(self):
+        return NoticeBase.objects.live().public().descendant_of(self).order_by("-date", "-pk")
+
+    @staticmethod
+    def clean_filters(params):
+        """Only known categories and sane years count; anything else is ignored."""
+        category = params.get("category", "")
+        category = category if category in CATEGORY_LABELS else ""
+        year = params.get("year", "")
+        year = int(year) if year.isdigit() and 1900 <= int(year) <= 2999 else None
+        tag = params.get("tag", "").strip()[:100]
+        return {"category": category, "year": year, "tag": tag}
+
+    def filtered(self, filters):
+        notices = self.notices()
+        if filters["category"]:
+            notices = notices.filter(category=filters["category"])
+        if filters["year"]:
+            notices = notices.filter(date__year=filters["year"])
+        if filters["tag"]:
+            notices = notices.filter(tags__name=filters["tag"])
+        return notices
+
+    def _link(self, filters, **changes):
+        query = {k: v for k, v in {**filters, **changes}.items() if v}
+        return "?" + urlencode(query) if query else "?"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = self.clean_filters(request.GET)
+        notices = self.filtered(filters).only(
+            "id",
+            "title",
+            "slug",
+            "url_path",
+            "path",
+            "depth",
+            "category",
+            "date",
+            "public_from",
+            "public_until",
+        )
+        page_obj = Paginator(notices, self.per_page).get_page(request.GET.get("page"))
+        today = timezone.localdate()
+        for notice in page_obj:
+            notice.current_status = notice_status(notice.public_from, notice.public_until, today)
+        all_notices = self.notices()
+        years = sorted({d.year for d in all_notices.dates("date", "year")}, reverse=True)
+        tags = (
+            NoticeTag.objects.filter(content_object__in=all_notices.values("pk"))
+            .values("tag__name")
+            .annotate(n=Count("id"))
+            .order_by("-n", "tag__name")[:15]
+        )
+        context.update(
+            filters=filters,
+            page_obj=page_obj,
+            notices=page_obj.object_list,
+            category_links=[("", "全部", self._link(filters, category=""))]
+            + [(key, label, self._link(filters, category=key)) for key, label in CATEGORY_CHOICES],
+            year_links=[(y, self._link(filters, year=y)) for y in years],
+            all_years_link=self._link(filters, year=None),
+            tag_links=[(t["tag__name"], self._link(filters, tag=t["tag__name"])) for t in tags],
+            clear_tag_link=self._link(filters, tag=""),
+            page_links={
+                "previous": self._link(filters, page=page_obj.previous_page_number())
+                if page_obj.has_previous()
+                else "",
+                "next": self._link(filters, page=page_obj.next_page_number()) if page_obj.has_next() else "",
+            },
+            feed_url=self.reverse_subpage("feed")
+            + (f"?category={filters['category']}" if filters["category"] else ""),
+        )
+        return context
+
+    @path("feed/")
+    def feed(self, request):
+        """RSS 2.0 of the latest notices, optionally of one category."""
+        filters = self.clean_filters(request.GET)
+        site = Site.find_for_request(request)
+        title = f"{site.site_name if site else ''}{self.title}"
+        if filters["category"]:
+            title += f" · {CATEGORY_LABELS[filters['category']]}"
+        feed = Rss201rev2Feed(
+            title=title,
+            link=self.get_full_url(request),
+            description=f"{title}：党务、政务、居务、财务公开",
+            language="zh-cn",
+        )
+        tz = timezone.get_current_timezone()
+        for notice in self.filtered({**filters, "year": None, "tag": ""})[: self.feed_size]:
+            url = notice.get_full_url(request)
+            feed.add_item(
+                title=notice.title,
+                link=url,
+                unique_id=url,
+                description=notice.summary or notice.title,
+                pubdate=datetime.datetime.combine(notice.date, datetime.time(8, 0), tzinfo=tz),
+                categories=[notice.get_category_display()],
+            )
+        response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
+        feed.write(response, "utf-8")
+        return response
+
+
+class NoticeBase(Page):
+    """What every notice on the board has: category, issuer, date, summary, public-notice period."""
+
+    category = models.CharField("类别", max_length=20, choices=CATEGORY_CHOICES, default="residents")
+    issuing_body = models.CharField(
+        "发布单位", max_length=60, default="社区居委会", help_text="例如：社区党委、居委会"
+    )
+    date = models.DateField("发布日期", default=timezone.localdate)
+    summary = models.TextField("摘要", blank=True, help_text="一两句话，显示在列表和分享卡片中。")
+    public_from = models.DateField("公示开始", null=True, blank=True)
+    public_until = models.DateField("公示截止", null=True, blank=True, help_text="不填表示长期公开。")
+    objection_office = models.CharField("异议受理部门", max_length=80, blank=True)
+    objection_phone = models.CharField(
+        "异议受理电话", max_length=40, blank=True, help_text="办公室电话，不要填个人手机。"
+    )
+    objection_deadline = models.DateField("异议截止日期", null=True, blank=True)
+    tags = ClusterTaggableManager("标签", through=NoticeTag, blank=True)
+
+    is_creatable = False
+
+    period_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("public_from"), FieldPanel("public_until")]),
+                FieldPanel("objection_office"),
+                FieldPanel("objection_phone"),
+                FieldPanel("objection_deadline"),
+            ],
+            heading="公示期与异议反馈",
+        )
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("issuing_body"),
+        index.FilterField("category"),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        verbose_name = "公告"
+        verbose_name_plural = "公告"
+        indexes = [models.Index(fields=["category", "date"])]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.public_from and self.public_until and self.public_until < self.public_from:
+            errors["public_until"] = "公示截止日期不能早于开始日期。"
+        if self.public_until and not self.public_from:
+            errors["public_from"] = "请填写公示开始日期。"
+        if self.objection_deadline and self.public_from and self.objection_deadline < self.public_from:
+            errors["objection_deadline"] = "异议截止日期不能早于公示开始日期。"
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def status(self):
+        return notice_status(self.public_from, self.public_until)
+
+    @property
+    def category_label(self):
+        return CATEGORY_LABELS.get(self.category, "")
+
+
+class NoticePage(RoutablePageMixin, NoticeBase):
+    """An ordinary notice: policy document, residents' committee work, problem handling."""
+
+    body = StreamField(NoticeBodyBlock(), verbose_name="正文", blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("category"), FieldPanel("issuing_body")]),
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        *NoticeBase.period_panels,
+        InlinePanel("related_links", label="相关公告", heading="相关公告"),
+    ]
+
+    search_fields = [*NoticeBase.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["notices.NoticeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "公告"
+        verbose_name_plural = "公告"
+
+    def clean(self):
+        super().clean()
+        if self.category == FINANCE:
+            raise ValidationError({"category": "财务公开请新建“财务公开”页面，须经监委会审核后才能公开。"})
+
+    def related_notices(self):
+        ids = [link.notice_id for link in self.related_links.all() if link.notice_id]
+        pages = {p.pk: p for p in NoticeBase.objects.live().public().filter(pk__in=ids)}
+        return [pages[i] for i in ids if i in pages]
+
+    @path("print/")
+    def print_view(self, request):
+        """A4 version for the physical board, with a QR code back to this page."""
+        url = self.get_full_url(request)
+        return self.render(
+            request,
+            template="notices/notice_page_print.html",
+            context_overrides={"public_url": url, "qr_svg": qr_svg(url)},
+        )
+
+
+class RelatedNotice(Orderable):
+    page = ParentalKey(NoticePage, related_name="related_links", on_delete=models.CASCADE)
+    notice = models.ForeignKey(
+        "wagtailcore.Page", verbose_name="公告", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("notice", ["notices.NoticePage", "notices.FinancialDisclosurePage"])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "相关公告"

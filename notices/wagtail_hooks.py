@@ -1,0 +1,82 @@
+"""Admin integration: the fund snippet, log actions, 'publish' turned into 'submit', home section."""
+
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.sections import HomeSection
+
+from .models import FinancialDisclosurePage, Fund, NoticeBase, NoticeIndexPage
+from .status import notice_status
+
+
+class FundViewSet(SnippetViewSet):
+    model = Fund
+    icon = "tag"
+    menu_label = "资金账户"
+    list_display = ["name", "description"]
+    search_fields = ["name"]
+
+
+register_snippet(FundViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action("notices.committee_approve", "监委会成员审核通过", "监委会成员审核通过")
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def submit_disclosure_instead_of_publishing(request, page):
+    """Staff pressing 'publish' on a disclosure submits it to the committee instead."""
+    if not isinstance(page, FinancialDisclosurePage) or not request.POST.get("action-publish"):
+        return None
+    if page.permissions_for_user(request.user).can_publish() or page.workflow_in_progress:
+        return None
+    workflow_state = page.current_workflow_state
+    if workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
+        workflow_state.resume(request.user)
+    elif page.get_workflow():
+        page.get_workflow().start(page, request.user)
+    else:
+        return None
+    messages.success(request, f"财务公开须经监委会审核后才能公开，“{page.title}”已提交监委会审核。")
+    return None
+
+
+@hooks.register("home_page_sections")
+def notices_home_section(request, home_page):
+    """The newest notices that are in their public-notice period today."""
+    index_page = NoticeIndexPage.objects.live().descendant_of(home_page).first()
+    if index_page is None:
+        return None
+    today = timezone.localdate()
+    notices = list(
+        NoticeBase.objects.live()
+        .public()
+        .descendant_of(index_page)
+        .filter(public_from__lte=today, public_until__gte=today)
+        .order_by("-date", "-pk")[:5]
+    )
+    for notice in notices:
+        notice.current_status = notice_status(notice.public_from, notice.public_until, today)
+    more_url = index_page.get_url(request)
+    if not notices:
+        return HomeSection(
+            "notices",
+            "公示中的公告",
+            empty_text="目前没有正在公示的公告。",
+            more_url=more_url,
+            more_label="进入公开栏",
+        )
+    return HomeSection(
+        "notices",
+        "公示中的公告",
+        template="notices/includes/home_notices.html",
+        context={"notices": notices},
+        more_url=more_url,
+        more_label="进入公开栏查看全部公告",
+    )
