@@ -49,7 +49,8 @@ class VolunteerBoardPage(RoutablePageMixin, Page):
         return Site.find_for_request(request) or self.get_site()
 
     def rules(self, request):
-        return VolunteerSettings.for_site(self.board_site(request))
+        # for_request caches the settings on the request: one query per page view.
+        return VolunteerSettings.for_request(request)
 
     def volunteers(self, request, year=None):
         site = self.board_site(request)

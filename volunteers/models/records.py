@@ -16,7 +16,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.images import get_image_model_string
-from wagtail.search import index
 
 from ..privacy import mask_name
 
@@ -30,7 +29,7 @@ def new_public_id():
     return secrets.token_hex(5)
 
 
-class VolunteerTeam(index.Indexed, models.Model):
+class VolunteerTeam(models.Model):
     """A volunteer service team (志愿服务队) of one community site."""
 
     site = models.ForeignKey(
@@ -48,7 +47,6 @@ class VolunteerTeam(index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("site"), FieldPanel("name"), FieldPanel("description"), FieldPanel("leader")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
         verbose_name = "志愿服务队"
@@ -131,8 +129,11 @@ class VolunteerQuerySet(models.QuerySet):
         )
 
 
-class Volunteer(index.Indexed, models.Model):
-    """A registered volunteer. Everything under 个人信息 is private to staff."""
+class Volunteer(models.Model):
+    """A registered volunteer. Everything under 个人信息 is private to staff.
+
+    Deliberately not in the Wagtail search index: real names must never reach site search.
+    """
 
     site = models.ForeignKey(
         "wagtailcore.Site", verbose_name="所属站点", on_delete=models.CASCADE, related_name="+"
@@ -183,11 +184,6 @@ class Volunteer(index.Indexed, models.Model):
             [FieldPanel("publish_consent"), FieldPanel("consent_date"), FieldPanel("photo")],
             heading="公开授权",
         ),
-    ]
-    search_fields = [
-        index.SearchField("real_name"),
-        index.SearchField("number"),
-        index.FilterField("site"),
     ]
 
     class Meta:
