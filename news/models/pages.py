@@ -148,9 +148,8 @@ class PublicationPage(RoutablePageMixin, Page):
             .order_by("-first_published_at", "path")[:limit]
         )
 
-    def archive(self, request):
+    def archive(self, request, issues):
         """The context for the archive: year links, the chosen year and one page of issues."""
-        issues = self.listed_issues()
         years = list(
             issues.annotate(year=ExtractYear("date"))
             .order_by("-year")
@@ -171,8 +170,11 @@ class PublicationPage(RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-        current = with_cover_renditions(self.listed_issues().order_by("-date", "-number")).first()
-        return self.render(request, context_overrides={"current_issue": current, **self.archive(request)})
+        issues = self.listed_issues()
+        current = with_cover_renditions(issues.order_by("-date", "-number")).first()
+        return self.render(
+            request, context_overrides={"current_issue": current, **self.archive(request, issues)}
+        )
 
     @path("feed/")
     def feed(self, request):
@@ -303,28 +305,28 @@ class IssuePage(Page):
                 groups.append((article.column, [article]))
         return groups
 
-    def siblings_listed(self):
-        return listed_issues(IssuePage.objects.sibling_of(self, inclusive=False))
-
-    def previous_issue(self):
+    def neighbours(self):
+        """(previous, next) listed issues of the same publication, by date then number."""
+        siblings = listed_issues(IssuePage.objects.sibling_of(self, inclusive=False))
         older = models.Q(date__lt=self.date) | models.Q(date=self.date, number__lt=self.number)
-        return self.siblings_listed().filter(older).order_by("-date", "-number").first()
-
-    def next_issue(self):
         newer = models.Q(date__gt=self.date) | models.Q(date=self.date, number__gt=self.number)
-        return self.siblings_listed().filter(newer).order_by("date", "number").first()
+        return (
+            siblings.filter(older).order_by("-date", "-number").first(),
+            siblings.filter(newer).order_by("date", "number").first(),
+        )
 
     def serve(self, request, *args, **kwargs):
         # An issue goes out only with its articles; previews still show it to editors.
-        if not getattr(request, "is_preview", False) and not self.live_articles().exists():
+        self._live_articles = list(self.live_articles())
+        if not getattr(request, "is_preview", False) and not self._live_articles:
             raise Http404("本期还没有发布的文章")
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["toc"] = self.table_of_contents()
-        context["previous_issue"] = self.previous_issue()
-        context["next_issue"] = self.next_issue()
+        articles = getattr(self, "_live_articles", None)
+        context["toc"] = self.table_of_contents(list(articles) if articles is not None else None)
+        context["previous_issue"], context["next_issue"] = self.neighbours()
         context["publication"] = self.get_parent()
         return context
 
@@ -382,7 +384,6 @@ class ArticlePage(Page):
         index.SearchField("subtitle"),
         index.SearchField("lead"),
         index.SearchField("body"),
-        index.RelatedFields("correspondents", [index.SearchField("display_name")]),
     ]
     base_form_class = ArticlePageForm
 
