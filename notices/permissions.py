@@ -4,6 +4,9 @@ from wagtail.models import PagePermissionTester
 
 from portal.roles import SITE_ADMINS
 
+# Set on the approving member's user object only while their approval completes the quorum.
+QUORUM_FLAG = "_notices_quorum_publishes_page"
+
 
 def is_site_admin(user):
     """Superusers and members of 站点管理员 (cached on the user for the request)."""
@@ -24,6 +27,8 @@ class DisclosurePermissionTester(PagePermissionTester):
     """
 
     def can_publish(self):
+        if getattr(self.user, QUORUM_FLAG, None) == self.page.pk:
+            return True  # the approval that completes the committee's quorum publishes
         return is_site_admin(self.user) and super().can_publish()
 
     def can_unpublish(self):

@@ -117,8 +117,8 @@ class FinancialDisclosurePage(RoutablePageMixin, NoticeBase):
 
     search_fields = [
         *NoticeBase.search_fields,
-        index.RelatedFields("fund", [index.SearchField("name")]),
-        index.RelatedFields("line_items", [index.SearchField("item"), index.SearchField("counterparty")]),
+        # Methods rather than RelatedFields: plain text indexes the same on every backend.
+        index.SearchField("search_text"),
     ]
 
     parent_page_types = ["notices.FinancialDisclosureIndexPage"]
@@ -139,6 +139,13 @@ class FinancialDisclosurePage(RoutablePageMixin, NoticeBase):
 
     def permissions_for_user(self, user):
         return DisclosurePermissionTester(user, self)
+
+    def search_text(self):
+        """Fund, period and every line item's wording, for site search."""
+        parts = [self.fund.name if self.fund_id else "", self.period_label]
+        for item in self.line_items.all():
+            parts += [item.item, item.counterparty, item.voucher_no]
+        return " ".join(p for p in parts if p)
 
     @property
     def period(self):

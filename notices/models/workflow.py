@@ -10,6 +10,7 @@ from wagtail.models import TaskState
 from wagtail.models.workflows import AbstractGroupApprovalTask
 
 from .. import notifications
+from ..permissions import QUORUM_FLAG
 
 
 def display_name(user):
@@ -108,7 +109,11 @@ class CommitteeApprovalTask(AbstractGroupApprovalTask):
             data={"approvals": count, "quorum": self.quorum, "comment": comment},
         )
         if count >= self.quorum:
-            task_state.approve(user=user, comment=comment)
+            setattr(user, QUORUM_FLAG, page.pk)
+            try:
+                task_state.approve(user=user, comment=comment)  # finishes the workflow: publishes
+            finally:
+                delattr(user, QUORUM_FLAG)
         else:
             notifications.approval_progress(task_state, page, user, count, self.quorum)
         return None

@@ -1,0 +1,176 @@
+"""财务公开审核 driven through the Wagtail admin: quorum, distinct members, author, rejection, sign-off."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from wagtail.models import TaskState, WorkflowState
+
+from notices.models import CommitteeApproval, CommitteeApprovalTask, FinancialDisclosurePage
+from portal import roles
+
+from .admin_forms import GOOD_CLOSING, GOOD_ITEMS, disclosure_form
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def author(make_user):
+    return make_user(roles.COMMUNITY_STAFF, username="staff1", first_name="王晓梅")
+
+
+def submit(client, user, finance_index, fund, action="action-publish"):
+    client.force_login(user)
+    url = reverse("wagtailadmin_pages:add", args=("notices", "financialdisclosurepage", finance_index.pk))
+    response = client.post(url, {**disclosure_form(fund, GOOD_ITEMS, closing=GOOD_CLOSING), action: "1"})
+    assert response.status_code == 302, response.context["form"].errors
+    return FinancialDisclosurePage.objects.get()
+
+
+def act(client, user, page, action, comment=""):
+    client.force_login(user)
+    page.refresh_from_db()
+    task_state = page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk))
+    return client.post(url, {"comment": comment})
+
+
+def denied(response):
+    """Wagtail's admin answers a refused action with 403 or a redirect to the dashboard."""
+    return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")
+
+
+@pytest.fixture
+def submitted(client, author, finance_index, fund, committee):
+    return submit(client, author, finance_index, fund)
+
+
+def test_the_workflow_exists_and_is_assigned_to_the_finance_subtree(finance_index, notice_index):
+    task = CommitteeApprovalTask.objects.get()
+    assert task.quorum == 2
+    assert list(task.groups.values_list("name", flat=True)) == [roles.COMMITTEE]
+    assert finance_index.get_workflow().name == "财务公开审核"
+    assert notice_index.get_workflow() is None or notice_index.get_workflow().name != "财务公开审核"
+
+
+def test_staff_publish_only_submits(client, author, finance_index, fund, committee):
+    page = submit(client, author, finance_index, fund)
+    assert not page.live
+    assert page.workflow_in_progress
+    assert page.current_workflow_state.requested_by == author
+    assert "已提交监委会审核" in " ".join(
+        str(m) for m in client.get(reverse("wagtailadmin_home")).context["messages"]
+    )
+
+
+def test_staff_submit_button_submits(client, author, finance_index, fund, committee):
+    page = submit(client, author, finance_index, fund, action="action-submit")
+    assert not page.live and page.workflow_in_progress
+
+
+def test_committee_is_emailed_on_submission(submitted, committee):
+    recipients = {address for message in mail.outbox for address in message.to}
+    assert {m.email for m in committee} <= recipients
+
+
+def test_one_approval_of_two_does_not_publish_and_tells_the_author(client, submitted, committee, author):
+    mail.outbox.clear()
+    assert act(client, committee[0], submitted, "approve").status_code == 302
+    submitted.refresh_from_db()
+    assert not submitted.live
+    assert submitted.workflow_in_progress
+    assert CommitteeApproval.objects.filter(page=submitted).count() == 1
+    progress = [m for m in mail.outbox if author.email in m.to]
+    assert progress and "周德明已审核通过（1/2）" in progress[0].subject
+
+
+def test_the_same_member_approving_twice_counts_once(client, submitted, committee):
+    act(client, committee[0], submitted, "approve")
+    second = act(client, committee[0], submitted, "approve")
+    assert denied(second)  # the action is no longer offered to them
+    task_state = submitted.current_workflow_task_state
+    task = task_state.task.specific
+    task.on_action(task_state, committee[0], "approve")  # and the model ignores a repeat too
+    submitted.refresh_from_db()
+    assert not submitted.live
+    assert CommitteeApproval.objects.filter(page=submitted).count() == 1
+
+
+def test_the_author_cannot_approve(client, make_user, finance_index, fund, committee):
+    # Someone who is both staff and committee member submits: they may not approve their own figures.
+    both = make_user(roles.COMMUNITY_STAFF, roles.COMMITTEE, username="both")
+    page = submit(client, both, finance_index, fund)
+    assert denied(act(client, both, page, "approve"))
+    assert page.current_workflow_task.get_actions(page, both) == []
+    assert not CommitteeApproval.objects.exists()
+    # Staff outside the committee cannot approve either.
+    staff = make_user(roles.COMMUNITY_STAFF, username="other-staff")
+    assert denied(act(client, staff, page, "approve"))
+
+
+def test_rejection_returns_it_with_the_comment(client, submitted, committee, author):
+    act(client, committee[0], submitted, "approve")
+    mail.outbox.clear()
+    response = act(client, committee[2], submitted, "reject", comment="第2行保洁费缺少合同，请补充附件。")
+    assert response.status_code == 302
+    submitted.refresh_from_db()
+    assert not submitted.live
+    state = WorkflowState.objects.get()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert (
+        TaskState.objects.get(status=TaskState.STATUS_REJECTED).comment == "第2行保洁费缺少合同，请补充附件。"
+    )
+    rejected = [m for m in mail.outbox if author.email in m.to]
+    assert rejected and "第2行保洁费缺少合同" in rejected[0].body
+
+    # The author fixes it and submits again: approvals start from zero for the new version.
+    client.force_login(author)
+    edit_url = reverse("wagtailadmin_pages:edit", args=(submitted.pk,))
+    data = disclosure_form(submitted.fund, GOOD_ITEMS, closing=GOOD_CLOSING, slug=submitted.slug)
+    assert client.post(edit_url, {**data, "action-submit": "1"}).status_code == 302
+    submitted.refresh_from_db()
+    assert submitted.workflow_in_progress
+    act(client, committee[0], submitted, "approve")
+    submitted.refresh_from_db()
+    assert not submitted.live  # the earlier approval was for the rejected version
+
+
+def test_after_quorum_it_is_live_with_the_approvers_shown(client, submitted, committee, author):
+    act(client, committee[0], submitted, "approve")
+    act(client, committee[1], submitted, "approve", comment="账目相符")
+    submitted.refresh_from_db()
+    assert submitted.live
+    assert not submitted.workflow_in_progress
+    assert WorkflowState.objects.get().status == WorkflowState.STATUS_APPROVED
+    assert CommitteeApproval.objects.filter(revision=submitted.live_revision).count() == 2
+
+    client.logout()
+    html = client.get(submitted.url).content.decode()
+    assert "监委会审核：周德明、吴桂英" in html
+    today = CommitteeApproval.objects.latest("approved_at").approved_at
+    from django.utils import timezone
+
+    local = timezone.localdate(today)
+    assert f"{local.year}年{local.month}月{local.day}日" in html
+
+
+def test_committee_dashboard_shows_pending_approvals(client, submitted, committee):
+    client.force_login(committee[0])
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert submitted.title in html
+    act(client, committee[0], submitted, "approve")
+    client.force_login(committee[0])
+    assert submitted.title not in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(committee[1])
+    assert submitted.title in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_nobody_but_a_superuser_edits_under_review(client, submitted, author, committee):
+    client.force_login(author)
+    edit_url = reverse("wagtailadmin_pages:edit", args=(submitted.pk,))
+    revisions = submitted.revisions.count()
+    data = disclosure_form(submitted.fund, GOOD_ITEMS[:1], closing="46500.00", slug=submitted.slug)
+    client.post(edit_url, data)
+    client.force_login(committee[0])
+    assert client.get(edit_url).status_code == 200  # reviewers may look
+    client.post(edit_url, data)
+    assert submitted.revisions.count() == revisions
