@@ -405,7 +405,7 @@ class PointsTransaction(models.Model):
         balance = balance_of(self.volunteer_id, exclude_pk=self.pk)
         if balance + self.points < 0:
             raise ValidationError(
-                {"points": f"积分余额不足：当前余额 {balance} 分，不能扣除 {-self.points} 分。"}
+                {"points": f"积分余额不足：当前余额 {balance:.2f} 分，不能扣除 {-self.points} 分。"}
             )
 
 
