@@ -18,6 +18,9 @@ class FinancialDisclosureForm(WagtailAdminPageForm):
             if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
         items.sort(key=lambda data: data.get("ORDER") or 0)
+        # Existing rows the POST left out are kept by the formset, so they count too.
+        submitted = {form.instance.pk for form in formset.forms if form.instance.pk}
+        items = [i for i in formset.get_queryset() if i.pk not in submitted] + items
         period = period_bounds(cleaned.get("year"), cleaned.get("period_kind"), cleaned.get("period_number"))
         errors = validate_disclosure(
             period, cleaned.get("opening_balance"), cleaned.get("closing_balance"), items

@@ -9,6 +9,8 @@ def disclosure_form(
     """Editor data for a FinancialDisclosurePage; `items` are (date, direction, item, party, amount, voucher)."""
     rows = [
         {
+            **({"id": row_id} if row_id else {}),
+            "DELETE": "1" if delete else "",
             "date": date,
             "direction": direction,
             "item": item,
@@ -17,7 +19,9 @@ def disclosure_form(
             "voucher_no": voucher,
             "attachment": "",
         }
-        for date, direction, item, party, amount, voucher in items
+        for date, direction, item, party, amount, voucher, row_id, delete in (
+            tuple(i) + (None, False)[len(i) - 6 :] for i in items
+        )
     ]
     data = {
         "title": title,
@@ -37,7 +41,7 @@ def disclosure_form(
         "objection_office": "",
         "objection_phone": "",
         "objection_deadline": "",
-        "line_items": inline_formset(rows),
+        "line_items": inline_formset(rows, initial=sum(1 for r in rows if "id" in r)),
         "comments": inline_formset([]),
     }
     data.update(extra)

@@ -125,7 +125,10 @@ def test_rejection_returns_it_with_the_comment(client, submitted, committee, aut
     # The author fixes it and submits again: approvals start from zero for the new version.
     client.force_login(author)
     edit_url = reverse("wagtailadmin_pages:edit", args=(submitted.pk,))
-    data = disclosure_form(submitted.fund, GOOD_ITEMS, closing=GOOD_CLOSING, slug=submitted.slug)
+    rows = [(*row, item.pk, False) for row, item in zip(GOOD_ITEMS, submitted.line_items.all(), strict=True)]
+    data = disclosure_form(
+        submitted.fund, rows, closing=GOOD_CLOSING, slug=submitted.slug, summary="已补充合同"
+    )
     assert client.post(edit_url, {**data, "action-submit": "1"}).status_code == 302
     submitted.refresh_from_db()
     assert submitted.workflow_in_progress
