@@ -4,6 +4,7 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from news.models import ArticlePage, Column, Correspondent, IssuePage, NewsIndexPage, PublicationPage
@@ -58,6 +59,8 @@ class IssuePageFactory(wagtail_factories.PageFactory):
 class ArticlePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"邻里新鲜事之{n}")
     slug = factory.Sequence(lambda n: f"article-{n}")
+    live = True
+    first_published_at = factory.LazyAttribute(lambda o: timezone.now() if o.live else None)
     lead = "楼长们把居民的意见一条条记下来，带到了议事会上。"
     body = factory.LazyFunction(
         lambda: [("paragraph", RichText("<p>周六上午，志愿者在小区广场为老人义务理发、量血压。</p>"))]

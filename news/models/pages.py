@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from django.db.models.functions import ExtractYear, Length, Substr
 from django.http import Http404
+from django.utils import timezone
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -315,6 +316,9 @@ class IssuePage(Page):
             siblings.filter(newer).order_by("date", "number").first(),
         )
 
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) if self.live_articles().exists() else []
+
     def serve(self, request, *args, **kwargs):
         # An issue goes out only with its articles; previews still show it to editors.
         self._live_articles = list(self.live_articles())
@@ -340,7 +344,18 @@ class ArticlePageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        publication = self.parent_page.get_parent() if self.parent_page else None
+        issue = self.parent_page.specific if self.parent_page else None
+        publication = issue.get_parent() if issue else None
+        # A new article of a scheduled issue goes out with it by default.
+        if (
+            not self.instance.pk
+            and not self.instance.go_live_at
+            and issue is not None
+            and issue.go_live_at
+            and issue.go_live_at > timezone.now()
+            and "go_live_at" in self.fields
+        ):
+            self.initial["go_live_at"] = issue.go_live_at
         if "column" in self.fields:
             queryset = Column.objects.filter(publication__pk=getattr(publication, "pk", None))
             self.fields["column"].queryset = queryset
@@ -414,6 +429,9 @@ class ArticlePage(Page):
 
     def byline(self):
         return "、".join(c.display_name for c in self.correspondents.all())
+
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) if self.get_parent().live else []
 
     def serve(self, request, *args, **kwargs):
         # Never show an article before (or after) its issue is out, except in previews.

@@ -1,0 +1,79 @@
+"""An issue and its articles go out together at the issue's go_live_at (publish_scheduled)."""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from news.factories import ArticlePageFactory, IssuePageFactory
+from news.models import ArticlePage, IssuePage
+
+pytestmark = pytest.mark.django_db
+
+
+def schedule(page, when):
+    page.go_live_at = when
+    page.save_revision().publish()
+    page.refresh_from_db()
+
+
+def run_publish_scheduled(at):
+    with mock.patch("django.utils.timezone.now", return_value=at):
+        call_command("publish_scheduled", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_issue_and_articles_go_live_together(client, publication):
+    go_live = timezone.now() + datetime.timedelta(days=2)
+    issue = IssuePageFactory(parent=publication, number=20, live=False)
+    scheduled = ArticlePageFactory(parent=issue, title="端午邻里节预告", live=False)
+    # Written early and published at once: still hidden until the issue is out.
+    early = ArticlePageFactory(parent=issue, title="志愿者招募启事", live=True)
+    schedule(issue, go_live)
+    schedule(scheduled, go_live)
+    assert not issue.live and not scheduled.live
+
+    for url in (issue.url, scheduled.url, early.url):
+        assert client.get(url).status_code == 404
+    assert issue.url not in client.get(publication.url).content.decode()
+    assert "志愿者招募启事" not in client.get(publication.url + "feed/").content.decode()
+    assert issue.url not in client.get("/sitemap.xml").content.decode()
+    assert early.url not in client.get("/sitemap.xml").content.decode()
+
+    run_publish_scheduled(go_live - datetime.timedelta(minutes=1))
+    assert not IssuePage.objects.get(pk=issue.pk).live
+
+    run_publish_scheduled(go_live + datetime.timedelta(minutes=1))
+    assert IssuePage.objects.get(pk=issue.pk).live
+    assert ArticlePage.objects.get(pk=scheduled.pk).live
+    html = client.get(issue.url).content.decode()
+    assert "端午邻里节预告" in html and "志愿者招募启事" in html
+    assert client.get(early.url).status_code == 200
+    assert issue.url in client.get(publication.url).content.decode()
+    assert "志愿者招募启事" in client.get(publication.url + "feed/").content.decode()
+
+
+def test_issue_scheduled_before_its_articles_stays_hidden(client, publication):
+    go_live = timezone.now() + datetime.timedelta(hours=1)
+    issue = IssuePageFactory(parent=publication, number=21, live=False)
+    draft = ArticlePageFactory(parent=issue, live=False)
+    schedule(issue, go_live)
+    run_publish_scheduled(go_live + datetime.timedelta(minutes=1))
+    assert IssuePage.objects.get(pk=issue.pk).live
+    # Live but empty: readers never see a table of contents with nothing (or drafts) in it.
+    assert client.get(issue.url).status_code == 404
+    assert issue.url not in client.get(publication.url).content.decode()
+    assert draft.url not in client.get("/sitemap.xml").content.decode()
+
+
+def test_new_article_in_scheduled_issue_defaults_to_its_date(client, admin_user_role, publication):
+    go_live = timezone.now() + datetime.timedelta(days=3)
+    issue = IssuePageFactory(parent=publication, number=22, live=False)
+    schedule(issue, go_live)
+    client.force_login(admin_user_role)
+    form = client.get(reverse("wagtailadmin_pages:add", args=("news", "articlepage", issue.pk)))
+    field = form.context["form"]["go_live_at"]
+    # Shown in Asia/Shanghai time, to the second.
+    assert field.value() == timezone.localtime(issue.go_live_at).replace(microsecond=0, tzinfo=None)
