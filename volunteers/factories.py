@@ -110,7 +110,7 @@ class RoleModelPageFactory(wagtail_factories.PageFactory):
     real_name = factory.Sequence(lambda n: SURNAMES[n % len(SURNAMES)] + "桂" + GIVEN[n % len(GIVEN)][-1])
     slug = factory.Sequence(lambda n: f"rm-{n}")
     title = "榜样"
-    portrait = factory.SubFactory(wagtail_factories.ImageFactory)
+    portrait = factory.SubFactory(wagtail_factories.ImageFactory, file__width=720, file__height=960)
     portrait_alt = "身穿红马甲的志愿者在社区广场上微笑"
     summary = "二十年如一日照顾孤寡老人。"
 
