@@ -64,8 +64,7 @@ class QuoteBlock(blocks.StructBlock):
 class NoticeLinkBlock(blocks.StructBlock):
     """A link to a notice on the community notice board (公开栏)."""
 
-    # TODO: restrict to page_type="notices.NoticePage" once the notices app has that model.
-    page = blocks.PageChooserBlock(label="公告")
+    page = blocks.PageChooserBlock(label="公告", page_type="notices.NoticePage")
     label = blocks.CharBlock(
         label="链接文字", required=False, max_length=80, help_text="留空则使用公告标题。"
     )

@@ -13,6 +13,7 @@ from news.factories import (
     PublicationPageFactory,
 )
 from news.models import ArticlePage
+from notices.factories import NoticeIndexPageFactory, NoticePageFactory
 from tests.news.conftest import article_form_data
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,9 @@ def issue(publication):
 
 
 def test_article_renders_every_block(client, home_page, issue, cover_image):
-    notice = home_page.add_child(instance=type(home_page)(title="关于加装电梯的公示", slug="lift-notice"))
+    notice = NoticePageFactory(
+        parent=NoticeIndexPageFactory(parent=home_page), title="关于加装电梯的公示", slug="lift-notice"
+    )
     column = ColumnFactory(publication=issue.get_parent(), name="社区要闻")
     article = ArticlePageFactory(
         parent=issue,
@@ -67,7 +70,7 @@ def test_article_renders_every_block(client, home_page, issue, cover_image):
     assert html.count('type="image/webp"') == 3
     assert "srcset=" in html
     assert "大家商量着来，事就好办。" in html and "楼长老王" in html
-    assert 'href="/lift-notice/"' in html and "关于加装电梯的公示" in html
+    assert f'href="{notice.url}"' in html and "关于加装电梯的公示" in html
     assert "加装电梯" in html and "协商议事" in html
     # About 930 characters: three minutes at 400 a minute.
     assert article.reading_minutes == 3

@@ -3,10 +3,11 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Page, WorkflowPage, WorkflowState
+from wagtail.models import GroupPagePermission, WorkflowPage, WorkflowState
 
 from news.factories import IssuePageFactory, NewsIndexPageFactory
 from news.models import ArticlePage, IssuePage
+from notices.factories import NoticeIndexPageFactory, NoticePageFactory
 from portal import roles
 from tests.news.conftest import article_form_data, issue_form_data
 
@@ -151,10 +152,13 @@ def test_editor_can_add_issues_but_not_touch_other_sections(client, editor, home
     assert client.post(url, issue_form_data(9)).status_code == 302
     assert IssuePage.objects.get(number=9).owner == editor
 
-    notices = home_page.add_child(instance=Page(title="公开栏", slug="notices"))
+    notices = NoticeIndexPageFactory(parent=home_page)
+    notice = NoticePageFactory(parent=notices, title="关于停水的通知")
     for denied in (
         reverse("wagtailadmin_pages:edit", args=(notices.pk,)),
         reverse("wagtailadmin_pages:add_subpage", args=(notices.pk,)),
+        reverse("wagtailadmin_pages:add", args=("notices", "noticepage", notices.pk)),
+        reverse("wagtailadmin_pages:edit", args=(notice.pk,)),
         reverse("wagtailadmin_pages:edit", args=(home_page.pk,)),
     ):
         response = client.get(denied)
@@ -166,3 +170,4 @@ def test_editor_can_add_issues_but_not_touch_other_sections(client, editor, home
     )
     notices.refresh_from_db()
     assert notices.title == "公开栏"
+    assert not notice.get_latest_revision() or notice.get_latest_revision().user != editor
