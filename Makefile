@@ -7,7 +7,7 @@ DEMO_PASSWORD ?= gongkailan2026
 export DEMO_PASSWORD
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format demo migrate install install-dev clean
+.PHONY: help run test lint format demo migrate install install-dev clean bench-search
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -63,3 +63,13 @@ test: install-dev ## Run lint, Django checks and the whole test suite
 
 clean: ## Remove the virtualenv, database, media and caches
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
+
+bench-search: install ## Search benchmark on a new database (SQLite, or DATABASE_URL's PostgreSQL)
+	@if [ -z "$$DATABASE_URL" ]; then \
+	  db=$$(mktemp -d)/bench.sqlite3; \
+	  echo "SQLite: $$db"; \
+	  DATABASE_URL=sqlite:///$$db $(BIN)/python manage.py migrate --noinput -v0 && \
+	  DATABASE_URL=sqlite:///$$db $(BIN)/python manage.py search_benchmark; \
+	else \
+	  $(BIN)/python manage.py migrate --noinput -v0 && $(BIN)/python manage.py search_benchmark; \
+	fi

@@ -5,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import views
+from portal import elder, views
 from portal.search import views as search_views
 
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("search/", search_views.search, name="search"),
+    path("elder-mode/<str:state>/", elder.switch, name="elder_mode"),
 ]
 
 if settings.DEBUG:

@@ -16,6 +16,8 @@ from .types import available_types, label_for, type_models
 
 PER_PAGE = 10
 SUGGESTIONS = ["物业费", "党费", "电梯", "社区快报", "志愿者", "星级"]
+# Words for the large-text mode; a search for any of them offers the switch first.
+ELDER_MODE_WORDS = ["长辈版", "大字版", "关怀版", "老年版", "大字", "字太小", "适老"]
 
 
 def page_text(page):
@@ -62,7 +64,13 @@ def search(request):
     if type_key not in dict(types):
         type_key = ""
     site = Site.find_for_request(request)
-    context = {"query": text, "type_key": type_key, "types": types, "suggestions": SUGGESTIONS}
+    context = {
+        "query": text,
+        "type_key": type_key,
+        "types": types,
+        "suggestions": SUGGESTIONS,
+        "offer_elder_mode": any(word in text for word in ELDER_MODE_WORDS),
+    }
 
     if text and site is not None:
         synonym_groups = [s.term_list for s in SearchSynonym.objects.all()]

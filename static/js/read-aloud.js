@@ -1,0 +1,68 @@
+/* 朗读: read the main text aloud with the browser's speech synthesis (zh-CN).
+   The controls stay hidden where the browser cannot speak. */
+(function () {
+  "use strict";
+  if (!("speechSynthesis" in window) || typeof SpeechSynthesisUtterance === "undefined") return;
+  var synth = window.speechSynthesis;
+
+  function sentences(text) {
+    // Short utterances: some browsers stop long ones after about 15 seconds.
+    var parts = text.replace(/\s+/g, " ").match(/[^。！？!?；;\n]+[。！？!?；;]?/g) || [];
+    return parts.map(function (s) { return s.trim(); }).filter(Boolean);
+  }
+
+  function pickVoice() {
+    var voices = synth.getVoices();
+    for (var i = 0; i < voices.length; i++) {
+      if (/^zh(-|_)?(CN|Hans)?/i.test(voices[i].lang)) return voices[i];
+    }
+    return null;
+  }
+
+  document.querySelectorAll("[data-read-aloud]").forEach(function (box) {
+    var target = document.querySelector(box.getAttribute("data-read-aloud"));
+    if (!target) return;
+    var play = box.querySelector("[data-action=play]");
+    var pause = box.querySelector("[data-action=pause]");
+    var stop = box.querySelector("[data-action=stop]");
+    var status = box.querySelector("[data-status]");
+    var queue = [];
+
+    function setState(state) {
+      box.setAttribute("data-state", state);
+      play.textContent = state === "paused" ? "继续朗读" : "朗读全文";
+      play.disabled = state === "playing";
+      pause.disabled = state !== "playing";
+      stop.disabled = state === "idle";
+      if (status) status.textContent = { idle: "", playing: "正在朗读", paused: "已暂停" }[state];
+    }
+
+    function speakNext() {
+      if (!queue.length) { setState("idle"); return; }
+      var u = new SpeechSynthesisUtterance(queue.shift());
+      u.lang = "zh-CN";
+      u.rate = 0.9;
+      var voice = pickVoice();
+      if (voice) u.voice = voice;
+      u.onend = function () { if (box.getAttribute("data-state") === "playing") speakNext(); };
+      u.onerror = function () { setState("idle"); };
+      synth.speak(u);
+    }
+
+    play.addEventListener("click", function () {
+      if (box.getAttribute("data-state") === "paused") {
+        synth.resume();
+        setState("playing");
+        return;
+      }
+      synth.cancel();
+      queue = sentences(target.innerText || target.textContent || "");
+      setState("playing");
+      speakNext();
+    });
+    pause.addEventListener("click", function () { synth.pause(); setState("paused"); });
+    stop.addEventListener("click", function () { queue = []; synth.cancel(); setState("idle"); });
+    box.hidden = false;
+    setState("idle");
+  });
+})();
