@@ -124,7 +124,8 @@ class NoticeIndexPage(RoutablePageMixin, Page):
                 else "",
                 "next": self._link(filters, page=page_obj.next_page_number()) if page_obj.has_next() else "",
             },
-            feed_url=self.reverse_subpage("feed")
+            feed_url=self.get_url(request)
+            + self.reverse_subpage("feed")
             + (f"?category={filters['category']}" if filters["category"] else ""),
         )
         return context

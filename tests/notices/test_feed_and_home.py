@@ -1,0 +1,83 @@
+"""RSS feeds of the board and the home page's 公示中的公告 section."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.utils import timezone
+
+from notices.factories import NoticePageFactory, make_disclosure
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def notices(notice_index, finance_index, fund):
+    NoticePageFactory(
+        parent=notice_index, title="党费收缴情况公示", category="party", date=datetime.date(2026, 1, 8)
+    )
+    NoticePageFactory(
+        parent=notice_index, title="停水通知", category="residents", date=datetime.date(2026, 2, 8)
+    )
+    make_disclosure(
+        finance_index, fund=fund, publish=True, title="一季度物业费明细", date=datetime.date(2026, 4, 2)
+    )
+
+
+def items(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    root = ET.fromstring(response.content)  # noqa: S314 (our own feed)
+    assert root.tag == "rss" and root.attrib["version"] == "2.0"
+    return [(i.findtext("title"), i.findtext("link"), i.findtext("category")) for i in root.iter("item")]
+
+
+def test_feed_lists_the_newest_notices(client, notices):
+    feed = items(client.get("/notices/feed/"))
+    assert [(title, category) for title, _, category in feed] == [
+        ("一季度物业费明细", "财务公开"),
+        ("停水通知", "居务公开"),
+        ("党费收缴情况公示", "党务公开"),
+    ]
+    assert all(link.startswith("http://localhost/notices/") for _, link, _ in feed)
+    assert feed[0][1].startswith("http://localhost/notices/finance/")
+
+
+def test_feed_per_category(client, notices):
+    assert [t for t, _, _ in items(client.get("/notices/feed/?category=party"))] == ["党费收缴情况公示"]
+    assert [t for t, _, _ in items(client.get("/notices/feed/?category=finance"))] == ["一季度物业费明细"]
+    assert len(items(client.get("/notices/feed/?category=bogus"))) == 3
+
+
+def test_board_links_its_feed(client, notices):
+    html = client.get("/notices/?category=party").content.decode()
+    assert 'type="application/rss+xml"' in html and 'href="/notices/feed/?category=party"' in html
+
+
+def test_home_shows_notices_in_their_public_period(client, notice_index):
+    today = timezone.localdate()
+    NoticePageFactory(
+        parent=notice_index,
+        title="低保申请公示",
+        public_from=today - datetime.timedelta(days=1),
+        public_until=today + datetime.timedelta(days=5),
+    )
+    NoticePageFactory(
+        parent=notice_index,
+        title="已过公示期的公告",
+        public_from=today - datetime.timedelta(days=10),
+        public_until=today - datetime.timedelta(days=3),
+    )
+    NoticePageFactory(parent=notice_index, title="长期公开的制度")
+    html = client.get("/").content.decode()
+    assert "低保申请公示" in html and "公示中·剩6天" in html
+    assert "已过公示期的公告" not in html and "长期公开的制度" not in html
+    assert 'href="/notices/"' in html
+    assert "目前没有正在公示的公告。" not in html
+
+
+def test_home_without_current_notices_keeps_the_empty_state(client, notice_index):
+    NoticePageFactory(parent=notice_index, title="长期公开的制度")
+    html = client.get("/").content.decode()
+    assert "目前没有正在公示的公告。" in html
+    assert 'href="/notices/"' in html
