@@ -188,13 +188,14 @@ def volunteers_section(request, home_page):
         .filter(total_hours__gt=0)
         .order_by("-total_hours", "masked_name", "pk")[:5]
     )
+    board_url = board.get_url(request)
     items = [
         {
             "name": v.public_name,
             "stars": star_words(v.star_level),
             "level": v.star_level,
             "hours": v.total_hours,
-            "url": board.url + board.reverse_subpage("profile", args=[v.public_id]),
+            "url": board_url + board.reverse_subpage("profile", args=[v.public_id]),
         }
         for v in top
     ]
@@ -203,7 +204,7 @@ def volunteers_section(request, home_page):
         "志愿服务星级榜",
         template="volunteers/includes/home_volunteers.html",
         context={"items": items},
-        more_url=board.url,
+        more_url=board_url,
         more_label="查看星级榜",
     )
 
@@ -224,6 +225,6 @@ def role_models_section(request, home_page):
         "身边的榜样",
         template="volunteers/includes/home_role_models.html",
         context={"pages": pages},
-        more_url=index.url,
+        more_url=index.get_url(request),
         more_label="查看全部榜样",
     )

@@ -53,7 +53,7 @@ def test_section_query_count_bounded(rf, home_page, board, role_index, count, dj
         if i % 5 == 0:
             RoleModelHonourFactory(page=RoleModelPageFactory(parent=role_index))
     request = rf.get("/")
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         section = volunteers_section(request, home_page)
         gallery = role_models_section(request, home_page)
     assert len(section.context["items"]) == 5

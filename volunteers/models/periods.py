@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from .records import Volunteer, hours_subquery
+from .records import Volunteer, hours_subquery, public_name_expression, star_level_expression
 from .settings import VolunteerSettings, star_words
 
 
@@ -76,10 +76,15 @@ class CommendationPeriod(models.Model):
         if self.is_published:
             raise ValidationError("本期评星表彰已发布，不能重复发布。")
         rules = VolunteerSettings.for_site(self.site)
+        # Stars count verified hours up to the end of the period, as residents were told.
         volunteers = (
             Volunteer.objects.filter(site=self.site)
-            .with_stats(rules)
-            .annotate(period_hours=hours_subquery(Q(date__gte=self.start_date, date__lte=self.end_date)))
+            .annotate(
+                hours_to_end=hours_subquery(Q(date__lte=self.end_date)),
+                period_hours=hours_subquery(Q(date__gte=self.start_date, date__lte=self.end_date)),
+                public_name=public_name_expression(),
+            )
+            .annotate(star_level=star_level_expression(rules.thresholds, "hours_to_end"))
         )
         entries = [
             CommendationEntry(
@@ -89,12 +94,12 @@ class CommendationPeriod(models.Model):
                 masked_name=v.masked_name,
                 name_consented=v.publish_consent,
                 star_level=v.star_level,
-                total_hours=v.total_hours,
+                total_hours=v.hours_to_end,
                 period_hours=v.period_hours,
                 commended=v.period_hours >= self.commend_min_hours,
             )
             for v in volunteers.iterator()
-            if v.total_hours > 0 or v.period_hours > 0
+            if v.hours_to_end > 0
         ]
         CommendationEntry.objects.bulk_create(entries, batch_size=500)
         self.published_at = timezone.now()
@@ -120,7 +125,7 @@ class CommendationEntry(models.Model):
     masked_name = models.CharField("脱敏姓名", max_length=40)
     name_consented = models.BooleanField("发布时已同意公开姓名", default=False)
     star_level = models.PositiveSmallIntegerField("星级")
-    total_hours = models.DecimalField("累计时长", max_digits=10, decimal_places=1)
+    total_hours = models.DecimalField("截至期末累计时长", max_digits=10, decimal_places=1)
     period_hours = models.DecimalField("本期时长", max_digits=10, decimal_places=1)
     commended = models.BooleanField("获得表彰", default=False)
 
