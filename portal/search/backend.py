@@ -9,10 +9,12 @@ the Wagtail admin's own searches.
 from functools import cache
 
 from modelsearch.backends import database
+from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import MATCH_NONE, And, Boost, Not, Or, Phrase, PlainText
 
 from .segment import segment
+from .sqlite_fast import FastRankingCompilerMixin, FastRankingResultsMixin
 
 
 def flatten(value):
@@ -126,14 +128,20 @@ def segmented_backend_class(base):
     def wrap(mixin, cls):
         return type(f"Segmented{cls.__name__}", (mixin, cls), {})
 
+    fast = issubclass(base, SQLiteSearchBackend)
+
+    def compiler(cls):
+        segmented = wrap(SegmentingCompilerMixin, cls)
+        return wrap(FastRankingCompilerMixin, segmented) if fast else segmented
+
     attrs = {
         "index_class": wrap(SegmentingIndexMixin, base.index_class),
-        "query_compiler_class": wrap(SegmentingCompilerMixin, base.query_compiler_class),
+        "query_compiler_class": compiler(base.query_compiler_class),
     }
+    if fast:
+        attrs["results_class"] = wrap(FastRankingResultsMixin, base.results_class)
     if getattr(base, "autocomplete_query_compiler_class", None):
-        attrs["autocomplete_query_compiler_class"] = wrap(
-            SegmentingCompilerMixin, base.autocomplete_query_compiler_class
-        )
+        attrs["autocomplete_query_compiler_class"] = compiler(base.autocomplete_query_compiler_class)
     return type(f"Segmented{base.__name__}", (base,), attrs)
 
 

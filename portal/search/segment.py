@@ -17,6 +17,7 @@ DICT_PATH = Path(__file__).with_name("dict.txt")
 
 # A token is kept if it has a letter or digit; punctuation and search syntax are dropped.
 WORD_RE = re.compile(r"\w", re.UNICODE)
+HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 _lock = threading.Lock()
 _tokenizer = None
@@ -40,11 +41,30 @@ def get_tokenizer():
 
 
 def tokens(text):
-    """The words of `text` for search: overlapping words of compounds included, lower-cased."""
+    """The words of `text` for search, lower-cased: each word jieba finds, preceded by every
+    dictionary word inside it (社区公益基金 -> 社区, 公益, 基金, 公益基金, ..., 社区公益基金).
+
+    Like jieba's cut_for_search, but with inner words of any length, so that a query for
+    公益基金 finds 社区公益基金 whatever the surrounding text.
+    """
     if not text:
         return []
-    words = get_tokenizer().cut_for_search(str(text))
-    return [w.strip().lower() for w in words if WORD_RE.search(w)]
+    tokenizer = get_tokenizer()
+    freq = tokenizer.FREQ
+    result = []
+    for word in tokenizer.cut(str(text)):
+        word = word.strip().lower()
+        if not WORD_RE.search(word):
+            continue
+        n = len(word)
+        if n > 2 and HAN_RE.fullmatch(word):
+            for size in range(2, n):
+                for start in range(n - size + 1):
+                    inner = word[start : start + size]
+                    if freq.get(inner):
+                        result.append(inner)
+        result.append(word)
+    return result
 
 
 def segment(text):
