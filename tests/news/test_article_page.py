@@ -133,3 +133,21 @@ def test_admin_requires_alt_text_and_offers_only_own_columns(client, admin_user_
     assert response.status_code == 302
     assert ArticlePage.objects.get(slug="yishihui").column == own
     assert ArticlePage.objects.get(slug="yishihui").live
+
+
+def test_notice_link_accepts_only_notices(client, admin_user_role, home_page, issue):
+    notice = NoticePageFactory(parent=NoticeIndexPageFactory(parent=home_page), title="停水通知")
+    client.force_login(admin_user_role)
+    url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", issue.pk))
+
+    def post(page, slug):
+        data = article_form_data("停水提醒", slug, **{"action-publish": "1"})
+        data.update(
+            nested_form_data({"body": streamfield([("notice_link", {"page": str(page.pk), "label": ""})])})
+        )
+        return client.post(url, data)
+
+    assert post(home_page, "wrong-link").status_code == 200
+    assert not ArticlePage.objects.filter(slug="wrong-link").exists()
+    assert post(notice, "right-link").status_code == 302
+    assert ArticlePage.objects.get(slug="right-link").body[0].value["page"].pk == notice.pk
