@@ -9,12 +9,12 @@ from django.core.files.base import ContentFile
 from django.test.utils import override_settings
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from portal.demo_media import get_collection, pdf_bytes
 
 from .demo_content import FUND_ROWS, FUNDS, MASKED_NAMES, NOTICE_TEMPLATES, PROBLEM_KINDS, PROPERTY_ROWS
-from .finance import QUARTER, period_bounds, period_label, totals
+from .finance import EXPENSE, QUARTER, period_bounds, period_label, totals
 from .models import (
     CommitteeApproval,
     DisclosureItem,
@@ -62,6 +62,7 @@ class NoticeDemo:
             self.finance = self.get_finance_index()
             created = self.load_notices()
             disclosures = self.load_disclosures()
+            self.correct_disclosure("wuye-2025q4")
         self.ctx.log(f"公开栏：新建公告 {created} 篇、财务公开 {disclosures} 篇")
 
     def get_index(self):
@@ -354,6 +355,26 @@ class NoticeDemo:
                 first_published_at=at(min(date, self.today)), last_published_at=at(min(date, self.today))
             )
         return page
+
+    def correct_disclosure(self, slug):
+        """One published disclosure corrected and re-approved: 100 yuan booked to the wrong expense."""
+        page = FinancialDisclosurePage.objects.filter(slug=slug, live=True).first()
+        if page is None or PageLogEntry.objects.filter(page=page, action="wagtail.publish").count() > 1:
+            return
+        draft = page.get_latest_revision_as_object()
+        items = list(draft.line_items.all())
+        expenses = [item for item in items if item.direction == EXPENSE]
+        expenses[0].amount += Decimal("100.00")
+        expenses[1].amount -= Decimal("100.00")
+        draft.line_items = items
+        draft.summary += "（更正：两笔支出入账科目有误，已调整，合计不变。）"
+        draft.save_revision(user=self.staff)
+        state = draft.get_workflow().start(draft, self.staff)
+        task_state = state.current_task_state.specific
+        for member in self.committee:
+            task_state.task.specific.on_action(
+                task_state, member, "approve", comment="已核对原始凭证，同意更正。"
+            )
 
 
 def load(ctx):

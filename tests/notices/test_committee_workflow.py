@@ -139,7 +139,9 @@ def test_rejection_returns_it_with_the_comment(client, submitted, committee, aut
 
 def test_after_quorum_it_is_live_with_the_approvers_shown(client, submitted, committee, author):
     act(client, committee[0], submitted, "approve")
+    mail.outbox.clear()
     act(client, committee[1], submitted, "approve", comment="账目相符")
+    assert any(author.email in m.to and submitted.title in m.subject + m.body for m in mail.outbox)
     submitted.refresh_from_db()
     assert submitted.live
     assert not submitted.workflow_in_progress
@@ -177,3 +179,18 @@ def test_nobody_but_a_superuser_edits_under_review(client, submitted, author, co
     assert client.get(edit_url).status_code == 200  # reviewers may look
     client.post(edit_url, data)
     assert submitted.revisions.count() == revisions
+
+
+def test_the_task_is_configurable_in_the_admin(client, admin_user_role):
+    task = CommitteeApprovalTask.objects.get()
+    client.force_login(admin_user_role)
+    response = client.get(reverse("wagtailadmin_workflows:edit_task", args=(task.pk,)))
+    assert response.status_code == 200
+    assert "所需审核人数" in response.content.decode()
+    response = client.post(
+        reverse("wagtailadmin_workflows:edit_task", args=(task.pk,)),
+        {"groups": [g.pk for g in task.groups.all()], "quorum": "3"},
+    )
+    assert response.status_code == 302
+    task.refresh_from_db()
+    assert task.quorum == 3

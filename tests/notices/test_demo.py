@@ -67,3 +67,6 @@ def test_demo_builds_the_board_and_a_second_run_changes_nothing(ctx, client):
     html = client.get(disclosures.first().url).content.decode()
     assert "监委会审核：周德明、吴桂英" in html
     assert client.get("/notices/").status_code == 200
+    corrected = FinancialDisclosurePage.objects.get(slug="wuye-2025q4")
+    html = client.get(corrected.url).content.decode()
+    assert "更正" in html and "金额由" in html

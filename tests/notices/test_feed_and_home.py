@@ -81,3 +81,25 @@ def test_home_without_current_notices_keeps_the_empty_state(client, notice_index
     html = client.get("/").content.decode()
     assert "目前没有正在公示的公告。" in html
     assert 'href="/notices/"' in html
+
+
+def test_each_site_shows_only_its_own_notices(client, notice_index):
+    from wagtail.models import Page, Site
+
+    from home.factories import HomePageFactory
+    from notices.factories import NoticeIndexPageFactory
+
+    today = timezone.localdate()
+    period = {"public_from": today, "public_until": today + datetime.timedelta(days=3)}
+    other_home = HomePageFactory(parent=Page.get_first_root_node(), title="金都社区", slug="jindu")
+    Site.objects.create(hostname="jindu.example.org", port=80, root_page=other_home, site_name="金都社区")
+    other_index = NoticeIndexPageFactory(parent=other_home)
+    NoticePageFactory(parent=notice_index, title="本社区的公示", **period)
+    NoticePageFactory(parent=other_index, title="金都社区的公示", **period)
+
+    home = client.get("/").content.decode()
+    board = client.get("/notices/").content.decode()
+    assert "本社区的公示" in home and "金都社区的公示" not in home
+    assert "本社区的公示" in board and "金都社区的公示" not in board
+    other = client.get("/notices/", HTTP_HOST="jindu.example.org").content.decode()
+    assert "金都社区的公示" in other and "本社区的公示" not in other
