@@ -342,12 +342,12 @@ def make_name(rng, i):
 
 def target_hours(rank):
     """A realistic spread: a few five-star volunteers, most below one star."""
-    if rank < 3:
-        return 1520 + rank * 90
-    if rank < 8:
-        return 1020 + (rank - 3) * 90
+    if rank < 4:
+        return 1540 + rank * 90
+    if rank < 9:
+        return 1020 + (rank - 4) * 90
     if rank < 18:
-        return 610 + (rank - 8) * 38
+        return 610 + (rank - 9) * 38
     if rank < 40:
         return 305 + (rank - 18) * 13
     if rank < 85:
@@ -367,7 +367,8 @@ def load_volunteers(ctx, site, teams, rng):
         # The first volunteers are the role models who are linked to a record.
         name = role_names[i] if i < len(role_names) else make_name(rng, i)
         consent = ROLE_MODELS[i][1] if i < len(ROLE_MODELS) else i % 4 == 0
-        joined = today - datetime.timedelta(days=rng.randint(400, 1800))
+        # Role models linked to a record are long-serving volunteers.
+        joined = today - datetime.timedelta(days=rng.randint(1200, 3000) if i < 8 else rng.randint(200, 2400))
         volunteers.append(
             Volunteer(
                 site=site,
@@ -403,10 +404,11 @@ def load_records(ctx, site, teams, volunteers, rules, rng):
     today = timezone.localdate()
     start = today - datetime.timedelta(days=3 * 365)
     staff = ctx.users.get("staff1")
-    order = list(range(len(volunteers)))
-    rng.shuffle(order)
-    # Linked role models (first eight) are among the most active volunteers.
-    order = sorted(order, key=lambda i: (i >= 8, rng.random()))
+    # The most hours go to linked role models (the first eight), then to those who joined earliest.
+    order = sorted(
+        range(len(volunteers)),
+        key=lambda i: (i >= 8, volunteers[i].joined_on + datetime.timedelta(days=rng.randint(0, 400))),
+    )
     records = []
     for rank, index in enumerate(order):
         volunteer = volunteers[index]
