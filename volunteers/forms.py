@@ -1,5 +1,7 @@
 """Admin forms: staff mark records verified with a tick; the form records who and when."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -15,6 +17,25 @@ class ServiceRecordForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["verify"].initial = bool(self.instance.verified_at)
+
+    def clean(self):
+        cleaned = super().clean()
+        record = self.instance
+        old = record.points_transaction.points if record.pk and hasattr(record, "points_transaction") else 0
+        volunteer = cleaned.get("volunteer")
+        hours = cleaned.get("hours")
+        if old and volunteer and hours is not None:
+            from .models.records import balance_of
+
+            rate = old / record.hours if record.hours else 0
+            new = (hours * rate).quantize(Decimal("0.01")) if cleaned.get("verify") else 0
+            balance = balance_of(volunteer.pk)
+            if balance - old + new < 0:
+                raise forms.ValidationError(
+                    f"这条记录获得的积分已被兑换：修改后积分余额将为 {balance - old + new:.2f} 分，"
+                    "不能低于零。请先登记一笔调整积分。"
+                )
+        return cleaned
 
     def save(self, commit=True):
         record = self.instance

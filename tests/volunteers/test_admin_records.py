@@ -141,3 +141,26 @@ def test_admin_search_and_filter(staff_client, site):
     assert "上门送餐" in html and "义务理发" not in html
     html = staff_client.get(reverse("volunteers_servicerecord:index"), {"q": "ZY777"}).content.decode()
     assert "义务理发" in html
+
+
+def test_unverifying_spent_hours_is_refused(staff_client, site):
+    volunteer = VolunteerFactory()
+    record = ServiceRecordFactory(volunteer=volunteer, hours=Decimal("10"), activity="巡逻")  # 5 points
+    PointsTransactionFactory(volunteer=volunteer, points=Decimal("-4"), reason="exchange")
+    url = reverse("volunteers_servicerecord:edit", args=[record.pk])
+    data = {
+        "volunteer": volunteer.pk,
+        "date": record.date.isoformat(),
+        "hours": "10",
+        "activity": "巡逻",
+        "team": "",
+    }
+    response = staff_client.post(url, data)  # "verify" unticked
+    assert response.status_code == 200
+    assert "积分余额将为 -4.00 分，不能低于零" in response.content.decode()
+    record.refresh_from_db()
+    assert record.verified_at is not None
+    data["verify"] = "on"
+    data["hours"] = "9"  # 4.5 points, still covers the 4 spent
+    assert staff_client.post(url, data).status_code == 302
+    assert Volunteer.objects.with_stats().get(pk=volunteer.pk).points_balance == Decimal("0.5")

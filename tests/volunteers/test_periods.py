@@ -120,3 +120,13 @@ def test_end_before_start_refused(site):
     )
     with pytest.raises(ValidationError, match="结束日期不能早于开始日期"):
         period.full_clean()
+
+
+def test_listing_offers_publish_until_published(client, staff_user, password, period):
+    client.login(username=staff_user.username, password=password)
+    index = reverse("volunteers_commendationperiod:index")
+    publish_url = reverse("volunteers_publish_period", args=[period.pk])
+    assert publish_url in client.get(index).content.decode()
+    period.publish()
+    html = client.get(index).content.decode()
+    assert publish_url not in html and "已发布" in html
