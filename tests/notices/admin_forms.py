@@ -76,3 +76,13 @@ GOOD_ITEMS = [
     ("2026-03-31", "expense", "电梯年检", "市特种设备检验所", "1850.50", "记-003"),
 ]
 GOOD_CLOSING = "32649.50"  # 10000.00 + 36500.00 - 12000.00 - 1850.50
+
+
+def replacing(page, items):
+    """Rows that delete the page's current line items and add `items` instead."""
+    current = page.get_latest_revision_as_object().line_items.all()
+    deleted = [
+        (i.date.isoformat(), i.direction, i.item, i.counterparty, str(i.amount), i.voucher_no, i.pk, True)
+        for i in current
+    ]
+    return deleted + list(items)

@@ -8,7 +8,7 @@ from notices.factories import NoticePageFactory, make_disclosure
 from notices.models import FinancialDisclosurePage, NoticePage
 from portal import roles
 
-from .admin_forms import GOOD_CLOSING, GOOD_ITEMS, disclosure_form, notice_form
+from .admin_forms import GOOD_CLOSING, GOOD_ITEMS, disclosure_form, notice_form, replacing
 
 pytestmark = pytest.mark.django_db
 
@@ -84,9 +84,8 @@ def test_resident_editors_see_nothing_of_the_section(client, resident_editor, no
 def test_staff_edit_and_publish_of_a_live_disclosure_only_submits(client, staff_user, live_disclosure, fund):
     client.force_login(staff_user)
     live_revision = live_disclosure.live_revision_id
-    data = disclosure_form(
-        fund, GOOD_ITEMS, closing=GOOD_CLOSING, slug=live_disclosure.slug, title="已改标题"
-    )
+    rows = replacing(live_disclosure, GOOD_ITEMS)
+    data = disclosure_form(fund, rows, closing=GOOD_CLOSING, slug=live_disclosure.slug, title="已改标题")
     assert client.post(edit_url(live_disclosure), {**data, "action-publish": "1"}).status_code == 302
     live_disclosure.refresh_from_db()
     assert live_disclosure.live_revision_id == live_revision
