@@ -12,7 +12,7 @@ def publication_feed(publication, request):
         link=link,
         description=f"《{publication.title}》最新文章",
         language="zh-cn",
-        feed_url=link.rstrip("/") + publication.reverse_subpage("feed"),
+        feed_url=link + publication.reverse_subpage("feed"),
     )
     for article in publication.latest_articles():
         url = article.get_full_url(request)

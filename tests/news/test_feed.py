@@ -43,6 +43,8 @@ def test_feed_is_valid_rss_with_latest_articles(client, news_index, publication)
         assert channel.findtext(tag)
     assert channel.findtext("title") == "《社区快报》"
     assert channel.findtext("link") == publication.full_url
+    self_link = channel.find("{http://www.w3.org/2005/Atom}link")
+    assert self_link.get("rel") == "self" and self_link.get("href") == publication.full_url + "feed/"
     items = channel.findall("item")
     assert [i.findtext("title") for i in items] == ["楼道里的图书角"]
     item = items[0]

@@ -3,8 +3,10 @@
 import datetime
 
 import pytest
+from wagtail.models import Page, Site
 
-from news.factories import ArticlePageFactory, IssuePageFactory, PublicationPageFactory
+from home.models import HomePage
+from news.factories import ArticlePageFactory, IssuePageFactory, NewsIndexPageFactory, PublicationPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +45,26 @@ def test_news_index_lists_publications_with_current_issue(client, news_index, pu
     html = client.get(news_index.url).content.decode()
     assert publication.url in html and issue.url in html
     assert empty.url in html and "这份报刊还没有发布的期刊。" in html
+
+
+@pytest.fixture
+def clear_site_cache():
+    # Wagtail caches site root paths; a rolled-back Site must not leak into later tests.
+    yield
+    Site.clear_site_root_paths_cache()
+
+
+def test_each_site_shows_its_own_papers(client, home_page, news_index, publication, clear_site_cache):
+    ArticlePageFactory(parent=IssuePageFactory(parent=publication, number=1))
+    other_home = Page.get_first_root_node().add_child(instance=HomePage(title="金都社区", slug="jindu"))
+    Site.objects.create(hostname="jindu.example.org", port=80, root_page=other_home)
+    html = client.get("/", HTTP_HOST="jindu.example.org").content.decode()
+    assert "社区报即将上线" in html
+    assert "《社区快报》" not in html
+
+    other_index = NewsIndexPageFactory(parent=other_home)
+    other_paper = PublicationPageFactory(parent=other_index, title="金都周报", slug="jindu-weekly")
+    ArticlePageFactory(parent=IssuePageFactory(parent=other_paper, number=1))
+    html = client.get("/", HTTP_HOST="jindu.example.org").content.decode()
+    assert "《金都周报》" in html and "《社区快报》" not in html
+    assert "《金都周报》" not in client.get("/").content.decode()

@@ -3,11 +3,13 @@
 import datetime
 
 import pytest
-from django.test import Client
+from django.template.loader import render_to_string
+from django.test import Client, RequestFactory
 
 from news.factories import ArticlePageFactory, IssuePageFactory
 from news.models import IssuePage
 from news.models.pages import ISSUES_PER_PAGE
+from news.wagtail_hooks import news_home_section
 from tests.news.bulk import add_issues
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +73,9 @@ def render_counting(client, url, django_assert_max_num_queries, limit):
 
 
 @pytest.mark.parametrize("size", [20, 900])
-def test_bounded_queries(size, publication, news_index, cover_image, django_assert_max_num_queries):
+def test_bounded_queries(
+    size, home_page, publication, news_index, cover_image, django_assert_max_num_queries
+):
     add_issues(publication, size, cover=cover_image)
     client = Client()
     html = render_counting(client, publication.url, django_assert_max_num_queries, 24).content.decode()
@@ -81,3 +85,10 @@ def test_bounded_queries(size, publication, news_index, cover_image, django_asse
     last = IssuePage.objects.child_of(publication).get(number=size)
     render_counting(client, last.url, django_assert_max_num_queries, 24)
     render_counting(client, publication.url + "feed/", django_assert_max_num_queries, 16)
+    # The home page section alone (other apps add their own sections to "/").
+    request = RequestFactory().get("/")
+    news_home_section(request, home_page)
+    with django_assert_max_num_queries(10):
+        section = news_home_section(request, home_page)
+        html = render_to_string(section.template, {"section": section, "request": request})
+    assert f"第{size}期" in html
