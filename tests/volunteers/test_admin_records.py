@@ -164,3 +164,21 @@ def test_unverifying_spent_hours_is_refused(staff_client, site):
     data["hours"] = "9"  # 4.5 points, still covers the 4 spent
     assert staff_client.post(url, data).status_code == 302
     assert Volunteer.objects.with_stats().get(pk=volunteer.pk).points_balance == Decimal("0.5")
+
+
+def test_service_points_are_not_edited_by_hand(staff_client, site):
+    record = ServiceRecordFactory(hours=Decimal("4"))
+    txn = PointsTransaction.objects.get(service_record=record)
+    url = reverse("volunteers_pointstransaction:edit", args=[txn.pk])
+    data = {
+        "volunteer": record.volunteer_id,
+        "date": yesterday(),
+        "points": "50",
+        "reason": "service",
+        "note": "",
+    }
+    response = staff_client.post(url, data)
+    assert response.status_code == 200
+    assert "请修改对应的服务记录" in response.content.decode()
+    txn.refresh_from_db()
+    assert txn.points == Decimal("2.00")

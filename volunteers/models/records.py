@@ -398,6 +398,8 @@ class PointsTransaction(models.Model):
         super().clean()
         if self.points is None or not self.volunteer_id:
             return
+        if self.pk and self.service_record_id:
+            raise ValidationError("服务获得的积分随服务记录自动生成，请修改对应的服务记录。")
         if self.points == 0:
             raise ValidationError({"points": "积分不能为 0。"})
         if self.reason == self.Reason.EXCHANGE and self.points > 0:
