@@ -187,6 +187,11 @@ class PublicationPage(RoutablePageMixin, Page):
 class IssuePageForm(WagtailAdminPageForm):
     """Refuses an issue number (or running number) the publication already has."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "title" in self.fields:
+            self.fields["title"].help_text = "例如：第12期；读者在目录和往期列表里看到这个标题。"
+
     def clean(self):
         cleaned_data = super().clean()
         parent = self.parent_page
@@ -329,6 +334,11 @@ class IssuePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = getattr(self, "_live_articles", None)
+        if getattr(request, "is_preview", False):
+            # Editors previewing an issue see its unpublished articles too, marked as such.
+            articles = (
+                ArticlePage.objects.child_of(self).select_related("column").prefetch_related("correspondents")
+            )
         context["toc"] = self.table_of_contents(list(articles) if articles is not None else None)
         context["previous_issue"], context["next_issue"] = self.neighbours()
         context["publication"] = self.get_parent()

@@ -5,8 +5,10 @@ import datetime
 import pytest
 import wagtail_factories
 from django.core.files.base import ContentFile
+from django.urls import reverse
 
 from news.factories import ArticlePageFactory, ColumnFactory, CorrespondentFactory, IssuePageFactory
+from tests.news.conftest import issue_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +94,16 @@ def test_issue_page_shows_details_pdf_and_neighbours(client, publication, cover_
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("inline")
+
+
+def test_preview_shows_unpublished_articles_to_editors(client, admin_user_role, publication):
+    issue = IssuePageFactory(parent=publication, number=30, live=False)
+    ArticlePageFactory(parent=issue, title="待审稿件", live=False)
+    client.force_login(admin_user_role)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(issue.pk,))
+    assert client.post(url, issue_form_data(30)).json()["is_valid"]
+    html = client.get(url).content.decode()
+    assert "待审稿件" in html and "未发布" in html
+    # Readers still get nothing.
+    client.logout()
+    assert client.get(issue.url).status_code == 404
