@@ -9,12 +9,10 @@ the Wagtail admin's own searches.
 from functools import cache
 
 from modelsearch.backends import database
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import MATCH_NONE, And, Boost, Not, Or, Phrase, PlainText
 
 from .segment import segment
-from .sqlite_fast import FastRankingCompilerMixin, FastRankingResultsMixin
 
 
 def flatten(value):
@@ -128,7 +126,10 @@ def segmented_backend_class(base):
     def wrap(mixin, cls):
         return type(f"Segmented{cls.__name__}", (mixin, cls), {})
 
-    fast = issubclass(base, SQLiteSearchBackend)
+    # The SQLite modules can only be imported where SQLite's FTS models exist.
+    fast = base.__name__ == "SQLiteSearchBackend"
+    if fast:
+        from .sqlite_fast import FastRankingCompilerMixin, FastRankingResultsMixin
 
     def compiler(cls):
         segmented = wrap(SegmentingCompilerMixin, cls)

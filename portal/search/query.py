@@ -13,8 +13,9 @@ MAX_VARIANTS = 8
 
 
 def clean_query(raw):
-    """Trimmed, whitespace collapsed, cut to SEARCH_MAX_QUERY_LENGTH characters."""
-    text = " ".join(str(raw or "").split())
+    """Printable, trimmed, whitespace collapsed, cut to SEARCH_MAX_QUERY_LENGTH characters."""
+    text = "".join(ch if ch.isprintable() else " " for ch in str(raw or ""))
+    text = " ".join(text.split())
     return text[: settings.SEARCH_MAX_QUERY_LENGTH].strip()
 
 

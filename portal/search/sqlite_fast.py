@@ -7,8 +7,8 @@ LIMIT/OFFSET, all inside SQLite; a second one counts.
 """
 
 from django.db import connections
-from django.db.models import Case, F, IntegerField, TextField, Value, When
-from django.db.models.functions import Cast
+from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
 from modelsearch.query import MatchAll, Not
@@ -30,6 +30,11 @@ class FastRankingCompilerMixin:
 
     def matches_sql(self, config):
         """SQL and params for (score, object_id) of the matches the queryset allows."""
+        if getattr(self, "_matches_sql", None) is None:
+            self._matches_sql = self.build_matches_sql(config)
+        return self._matches_sql
+
+    def build_matches_sql(self, config):
         query = self.build_search_query(normalize(self.query), config=config)
         entries = (
             SQLiteFTSIndexEntry.objects.filter(
@@ -42,16 +47,14 @@ class FastRankingCompilerMixin:
         entries_sql, entries_params = entries.query.sql_with_params()
         table = SQLiteFTSIndexEntry._meta.db_table
         entries_sql = entries_sql.replace("SELECT ", f"SELECT bm25({table}, {BM25_WEIGHTS}) AS score, ", 1)
-        allowed = self.queryset.order_by()
-        if isinstance(self.queryset.model._meta.pk, IntegerField):
-            # Integer keys let SQLite compare without casting every page's key to text.
-            allowed_sql, allowed_params = allowed.values("pk").query.sql_with_params()
-            condition = f"CAST(m.oid AS INTEGER) IN ({allowed_sql})"
-        else:
-            allowed = allowed.annotate(pk_text=Cast("pk", TextField())).values("pk_text")
-            allowed_sql, allowed_params = allowed.query.sql_with_params()
-            condition = f"m.oid IN ({allowed_sql})"
-        sql = f"SELECT m.score, m.oid FROM ({entries_sql}) m WHERE {condition}"  # noqa: S608 (compiled SQL, values are params)
+        # A correlated EXISTS looks each match's page up by key: the cost follows the number
+        # of matches, not the number of pages the queryset allows.
+        match_key = (
+            "CAST(m.oid AS INTEGER)" if isinstance(self.queryset.model._meta.pk, IntegerField) else "m.oid"
+        )
+        allowed = self.queryset.order_by().filter(pk=RawSQL(match_key, [])).values("pk")  # noqa: S611 (a constant)
+        allowed_sql, allowed_params = allowed.query.sql_with_params()
+        sql = f"SELECT m.score, m.oid FROM ({entries_sql}) m WHERE EXISTS ({allowed_sql})"  # noqa: S608 (compiled SQL, values are params)
         return sql, (*entries_params, *allowed_params)
 
     def search(self, config, start, stop, score_field=None):
