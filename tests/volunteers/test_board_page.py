@@ -209,6 +209,28 @@ def test_board_query_count_is_bounded(client, board, site, count, django_assert_
         assert response.status_code == 200
     with django_assert_max_num_queries(MAX_QUERIES):
         assert client.get(f"/volunteers/team/{team.pk}/").status_code == 200
+    from volunteers.factories import CommendationPeriodFactory
+
+    period = CommendationPeriodFactory(start_date=timezone.localdate() - datetime.timedelta(days=30))
+    period.publish()
+    assert period.entries.count() == count
+    with django_assert_max_num_queries(MAX_QUERIES):
+        assert client.get(f"/volunteers/period/{period.pk}/?page=2").status_code == 200
     public_id = Volunteer.objects.filter(site=site).values_list("public_id", flat=True).first()
     with django_assert_max_num_queries(MAX_QUERIES):
         assert client.get(f"/volunteers/v/{public_id}/").status_code == 200
+
+
+def test_photo_only_with_consent(client, board):
+    import wagtail_factories
+
+    photo = wagtail_factories.ImageFactory(file__width=480, file__height=640)
+    volunteer = VolunteerFactory(real_name="韩梅梅", photo=photo)
+    give_hours(volunteer, 3)
+    url = f"/volunteers/v/{volunteer.public_id}/"
+    assert "<picture>" not in client.get(url).content.decode()
+    volunteer.publish_consent = True
+    volunteer.consent_date = datetime.date(2025, 9, 1)
+    volunteer.save()
+    html = client.get(url).content.decode()
+    assert "<picture>" in html and 'alt="韩梅梅的照片"' in html

@@ -52,8 +52,11 @@ class Command(BaseCommand):
                 f"检查通过（试运行，未导入）：{result.total} 行，共 {result.total_hours} 小时。"
             )
             return
+        verifier = f"核实人：{user_obj.get_username()}" if user_obj else "未指定 --user，核实人留空"
         self.stdout.write(
-            self.style.SUCCESS(f"已导入 {result.imported} 条服务记录，共 {result.total_hours} 小时。")
+            self.style.SUCCESS(
+                f"已导入 {result.imported} 条服务记录，共 {result.total_hours} 小时（{verifier}）。"
+            )
         )
 
     def progress(self, done, total):
