@@ -6,6 +6,17 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from .finance import period_bounds, validate_disclosure
 
 
+class NoticeForm(WagtailAdminPageForm):
+    """Ordinary notices cannot be 财务公开: those need the committee, so the choice is not offered."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "category" in self.fields:
+            self.fields["category"].choices = [
+                c for c in self.fields["category"].choices if c[0] != "finance"
+            ]
+
+
 class FinancialDisclosureForm(WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from ..blocks import NoticeBodyBlock
+from ..forms import NoticeForm
 from ..qr import qr_svg
 from ..status import notice_status
 
@@ -230,6 +231,8 @@ class NoticePage(RoutablePageMixin, NoticeBase):
     """An ordinary notice: policy document, residents' committee work, problem handling."""
 
     body = StreamField(NoticeBodyBlock(), verbose_name="正文", blank=True)
+
+    base_form_class = NoticeForm
 
     content_panels = [
         *Page.content_panels,

@@ -91,3 +91,4 @@ def test_disclosure_text_is_searchable(finance_index, fund):
     text = FinancialDisclosurePage.objects.get(pk=page.pk).search_text()
     assert "绿化补植" in text and "洁美保洁服务公司" in text and "物业管理费" in text
     assert "search_text" in [f.field_name for f in FinancialDisclosurePage.search_fields]
+    assert [p.pk for p in FinancialDisclosurePage.objects.live().search("绿化补植")] == [page.pk]

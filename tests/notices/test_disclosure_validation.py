@@ -74,3 +74,11 @@ def test_editing_a_live_disclosure_into_imbalance_changes_nothing(
     assert response.status_code == 200
     assert "账目不平" in response.content.decode()
     assert page.revisions.count() == revisions
+
+
+def test_a_period_that_does_not_exist_is_refused(staff_client, add_url, fund):
+    data = disclosure_form(fund, GOOD_ITEMS, closing=GOOD_CLOSING, period_number=5)
+    response = staff_client.post(add_url, data)
+    assert response.status_code == 200
+    assert "期间不存在" in response.content.decode()
+    assert not FinancialDisclosurePage.objects.exists()
