@@ -18,6 +18,7 @@ from .forms import ServiceRecordForm
 from .models import (
     CommendationPeriod,
     PointsTransaction,
+    RoleModelPage,
     ServiceRecord,
     Volunteer,
     VolunteerBoardPage,
@@ -228,3 +229,10 @@ def role_models_section(request, home_page):
         more_url=index.get_url(request),
         more_label="查看全部榜样",
     )
+
+
+@hooks.register("after_edit_page")
+def revoke_role_model_consent_at_once(request, page):
+    """Unticking consent takes effect on the live page even when only a draft is saved."""
+    if isinstance(page, RoleModelPage) and not page.publish_consent:
+        RoleModelPage.objects.filter(pk=page.pk, publish_consent=True).update(publish_consent=False)

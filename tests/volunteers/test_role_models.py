@@ -160,3 +160,38 @@ def test_gallery_query_count_bounded(client, role_index, count, django_assert_ma
     client.get(role_index.url)  # renditions are created on the first view
     with django_assert_max_num_queries(24):
         assert client.get(role_index.url).status_code == 200
+
+
+def test_revoking_consent_in_a_draft_takes_effect_at_once(client, staff_user, password, role_index):
+    page = make(
+        role_index,
+        "上官秋菊",
+        ("公益之星", 2024),
+        publish_consent=True,
+        consent_date=datetime.date(2024, 1, 1),
+    )
+    honour = page.honours.get()
+    assert "上官秋菊" in client.get(page.url).content.decode()
+    client.login(username=staff_user.username, password=password)
+    data = nested_form_data(
+        {
+            "real_name": "上官秋菊",
+            "consent_date": "2024-01-01",
+            "volunteer": "",
+            "portrait": page.portrait_id,
+            "portrait_alt": page.portrait_alt,
+            "summary": page.summary,
+            "honours": inline_formset(
+                [{"id": honour.pk, "honour": "公益之星", "year": "2024", "awarding_body": "街道办"}],
+                initial=1,
+            ),
+            "story": streamfield([]),
+            "slug": page.slug,
+        }
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)  # save draft only
+    assert response.status_code == 302
+    client.logout()
+    html = client.get(page.url).content.decode()
+    assert "上官秋菊" not in html and "上官*菊" in html
+    assert "<picture>" not in html
