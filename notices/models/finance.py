@@ -29,7 +29,7 @@ from ..finance import (
 from ..forms import FinancialDisclosureForm
 from ..money import amount_in_words
 from ..permissions import DisclosurePermissionTester
-from .pages import FINANCE, NoticeBase
+from .pages import FINANCE, NoticeBase, PrintableMixin
 
 CSV_HEADER = ["日期", "收支", "项目", "对方", "金额", "凭证号"]
 money_field_kwargs = {"max_digits": 14, "decimal_places": 2}
@@ -75,7 +75,7 @@ class FinancialDisclosureIndexPage(Page):
         return redirect(self.get_parent().get_url(request) + "?category=finance")
 
 
-class FinancialDisclosurePage(RoutablePageMixin, NoticeBase):
+class FinancialDisclosurePage(PrintableMixin, RoutablePageMixin, NoticeBase):
     """One fund's income and expenses for a month or quarter, approved by 监委会 before it is public."""
 
     fund = models.ForeignKey(

@@ -161,6 +161,19 @@ class NoticeIndexPage(RoutablePageMixin, Page):
         return response
 
 
+class PrintableMixin:
+    """`print/`: an A4 sheet for the physical board with a QR code back to the online page."""
+
+    @path("print/")
+    def print_view(self, request):
+        url = self.get_full_url(request)
+        return self.render(
+            request,
+            template=self.get_template(request).replace(".html", "_print.html"),
+            context_overrides={"public_url": url, "qr_svg": qr_svg(url)},
+        )
+
+
 class NoticeBase(Page):
     """What every notice on the board has: category, issuer, date, summary, public-notice period."""
 
@@ -227,7 +240,7 @@ class NoticeBase(Page):
         return CATEGORY_LABELS.get(self.category, "")
 
 
-class NoticePage(RoutablePageMixin, NoticeBase):
+class NoticePage(PrintableMixin, RoutablePageMixin, NoticeBase):
     """An ordinary notice: policy document, residents' committee work, problem handling."""
 
     body = StreamField(NoticeBodyBlock(), verbose_name="正文", blank=True)
@@ -263,16 +276,6 @@ class NoticePage(RoutablePageMixin, NoticeBase):
         ids = [link.notice_id for link in self.related_links.all() if link.notice_id]
         pages = {p.pk: p for p in NoticeBase.objects.live().public().filter(pk__in=ids)}
         return [pages[i] for i in ids if i in pages]
-
-    @path("print/")
-    def print_view(self, request):
-        """A4 version for the physical board, with a QR code back to this page."""
-        url = self.get_full_url(request)
-        return self.render(
-            request,
-            template="notices/notice_page_print.html",
-            context_overrides={"public_url": url, "qr_svg": qr_svg(url)},
-        )
 
 
 class RelatedNotice(Orderable):

@@ -31,3 +31,17 @@ def test_print_stylesheet_sets_a4_and_black_on_white():
     assert "size: A4" in css and "color: #000" in css and "background: #fff" in css
     board_css = (Path(notices.__file__).parent / "static/notices/notices.css").read_text()
     assert "@media print" in board_css
+
+
+def test_disclosures_print_too_with_figures_items_and_signoff(client, finance_index, fund):
+    from notices.factories import make_disclosure
+    from notices.models import CommitteeApproval
+
+    page = make_disclosure(finance_index, fund=fund, publish=True, slug="wuye-2026q1")
+    CommitteeApproval.objects.create(page=page, revision=page.live_revision, approver_name="周德明")
+    CommitteeApproval.objects.create(page=page, revision=page.live_revision, approver_name="吴桂英")
+    html = client.get("/notices/finance/wuye-2026q1/print/").content.decode()
+    url = "http://localhost/notices/finance/wuye-2026q1/"
+    assert qr_svg(url) in html
+    assert "叁万陆仟伍佰元整" in html and "公共区域保洁" in html and "1,850.50" in html
+    assert "监委会审核：周德明、吴桂英" in html
