@@ -1,9 +1,16 @@
-"""Signal receivers of the newspaper app."""
+"""Signal receivers of the newspaper app.
+
+An article goes out with its issue: publishing (or approving) an article whose issue is not
+live yet holds the approved revision back, and publishing the issue releases its held
+articles. Readers, search and sitemaps therefore never see an article before its issue.
+"""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import page_published
 
-from news.models import NewsIndexPage
+from news.models import ArticlePage, IssuePage, NewsIndexPage
 from news.setup import setup_section
 
 
@@ -12,3 +19,28 @@ def set_up_news_section(sender, instance, raw=False, **kwargs):
     if raw or not instance.path:
         return
     setup_section(instance)
+
+
+@receiver(page_published, sender=ArticlePage)
+def hold_article_until_issue_is_live(sender, instance, revision, **kwargs):
+    if not instance.live:
+        return  # scheduled for later: publish_scheduled will come back here
+    issue = IssuePage.objects.filter(path=instance.path[: -Page.steplen]).only("live").first()
+    if issue is None or issue.live:
+        return
+    changes = {"live": False, "has_unpublished_changes": True, "held_revision": revision}
+    if instance.first_published_at == instance.last_published_at:
+        # Never out before: it is first published when the issue is.
+        changes.update(first_published_at=None, last_published_at=None)
+    ArticlePage.objects.filter(pk=instance.pk).update(**changes)
+    instance.live = False
+    instance.held_revision = revision
+
+
+@receiver(page_published, sender=IssuePage)
+def release_held_articles(sender, instance, revision, **kwargs):
+    if not instance.live:
+        return
+    held = ArticlePage.objects.child_of(instance).filter(live=False, held_revision__isnull=False)
+    for article in held.select_related("held_revision"):
+        article.held_revision.publish(user=revision.user, skip_permission_checks=True)

@@ -1,11 +1,12 @@
 """Admin registration of the newspaper snippets and the home page section."""
 
+from django.contrib import messages
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.sections import HomeSection
-from news.models import Column, Correspondent, NewsIndexPage, PublicationPage, current_issues
+from news.models import ArticlePage, Column, Correspondent, NewsIndexPage, PublicationPage, current_issues
 
 
 class ColumnViewSet(SnippetViewSet):
@@ -54,3 +55,10 @@ def news_home_section(request, home_page):
         more_url=index.get_url(request),
         more_label="全部社区报和往期",
     )
+
+
+@hooks.register("after_publish_page")
+def tell_editor_the_article_waits_for_its_issue(request, page):
+    """Publishing an article of an unpublished issue holds it back: say so plainly."""
+    if page.specific_class is ArticlePage and page.held_revision_id and not page.live:
+        messages.warning(request, f"“{page.title}”已通过，所在的期刊还没有发布：文章将在期刊发布时一起上线。")

@@ -395,6 +395,16 @@ class ArticlePage(Page):
     lead = models.TextField("导语", blank=True, max_length=400)
     body = StreamField(ArticleBodyBlock(), verbose_name="正文")
     tags = ClusterTaggableManager("标签", through=ArticlePageTag, blank=True)
+    # The approved revision waiting for its issue to go live (see news.signal_handlers).
+    held_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name="待随期刊发布的版本",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     content_panels = [
         *Page.content_panels,

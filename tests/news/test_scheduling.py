@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from news.factories import ArticlePageFactory, IssuePageFactory
 from news.models import ArticlePage, IssuePage
+from portal import roles
+from tests.news.conftest import article_form_data, issue_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +79,50 @@ def test_new_article_in_scheduled_issue_defaults_to_its_date(client, admin_user_
     field = form.context["form"]["go_live_at"]
     # Shown in Asia/Shanghai time, to the second.
     assert field.value() == timezone.localtime(issue.go_live_at).replace(microsecond=0, tzinfo=None)
+
+
+def publish_via_admin(client, url, data):
+    data = {**data, "action-publish": "1"}
+    response = client.post(url, data, follow=True)
+    assert response.status_code == 200
+    return response
+
+
+def test_article_published_before_its_issue_waits_for_it(client, make_user, publication):
+    chief = make_user(roles.EDITOR_IN_CHIEF)
+    client.force_login(chief)
+    issue = IssuePageFactory(parent=publication, number=23, live=False)
+    add_url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", issue.pk))
+
+    response = publish_via_admin(client, add_url, article_form_data("重阳节敬老宴", "chongyang"))
+    article = ArticlePage.objects.get(slug="chongyang")
+    assert not article.live and article.held_revision is not None and article.first_published_at is None
+    assert "将在期刊发布时一起上线" in response.content.decode()
+    assert "重阳节敬老宴" not in client.get("/sitemap.xml").content.decode()
+
+    # Publishing the issue releases the article with it.
+    edit_url = reverse("wagtailadmin_pages:edit", args=(issue.pk,))
+    publish_via_admin(client, edit_url, issue_form_data(23, slug=issue.slug))
+    article.refresh_from_db()
+    assert article.live and article.held_revision is None and article.first_published_at
+    client.logout()
+    assert "重阳节敬老宴" in client.get(issue.url).content.decode()
+    assert client.get(article.url).status_code == 200
+
+
+def test_article_approved_before_a_scheduled_issue_goes_out_with_it(client, make_user, publication):
+    go_live = timezone.now() + datetime.timedelta(days=1)
+    issue = IssuePageFactory(parent=publication, number=24, live=False)
+    schedule(issue, go_live)
+    chief = make_user(roles.EDITOR_IN_CHIEF)
+    client.force_login(chief)
+    add_url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", issue.pk))
+    # The chief clears the suggested date: the article is approved now, held for the issue.
+    publish_via_admin(client, add_url, article_form_data("冬至包饺子", "dongzhi", go_live_at=""))
+    article = ArticlePage.objects.get(slug="dongzhi")
+    assert not article.live and article.held_revision is not None
+
+    run_publish_scheduled(go_live + datetime.timedelta(minutes=1))
+    article.refresh_from_db()
+    assert IssuePage.objects.get(pk=issue.pk).live and article.live
+    assert "冬至包饺子" in client.get(issue.url).content.decode()
