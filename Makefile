@@ -7,7 +7,7 @@ DEMO_PASSWORD ?= gongkailan2026
 export DEMO_PASSWORD
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format demo migrate install install-dev clean bench-search
+.PHONY: help run test test-postgres lint format demo migrate install install-dev clean bench-search
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -23,6 +23,11 @@ $(VENV)/.installed: $(BIN)/python requirements.txt
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(BIN)/pip install --disable-pip-version-check -q -r requirements-dev.txt
+	touch $@
+
+# axe-core for the browser tests' accessibility checks (pinned in package-lock.json).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(VENV)/.installed ## Create .venv and install requirements.txt
@@ -54,15 +59,19 @@ format: install-dev ## Format and fix with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: install-dev ## Run lint, Django checks and the whole test suite
+test: install-dev node_modules/.installed ## Run lint, Django checks and the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
 
+test-postgres: install-dev ## Run the search tests on the PostgreSQL in DATABASE_URL
+	@test -n "$$DATABASE_URL" || { echo "请设置 DATABASE_URL=postgres://..."; exit 2; }
+	$(BIN)/python -m pytest tests/portal/search
+
 clean: ## Remove the virtualenv, database, media and caches
-	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .pytest_cache .ruff_cache
 
 bench-search: install ## Search benchmark on a new database (SQLite, or DATABASE_URL's PostgreSQL)
 	@if [ -z "$$DATABASE_URL" ]; then \
