@@ -146,3 +146,21 @@ def test_finance_index_redirects_to_the_filtered_board(client, finance_index):
     response = client.get("/notices/finance/")
     assert response.status_code == 302
     assert response["Location"] == "/notices/?category=finance"
+
+
+@pytest.mark.parametrize(
+    ("utc_moment", "label"),
+    [
+        (datetime.datetime(2026, 5, 7, 15, 59, tzinfo=datetime.UTC), "公示中·剩1天"),  # 23:59 in Shanghai
+        (datetime.datetime(2026, 5, 7, 16, 0, tzinfo=datetime.UTC), "公示已结束"),  # midnight in Shanghai
+    ],
+)
+def test_board_status_turns_at_shanghai_midnight(client, notice_index, monkeypatch, utc_moment, label):
+    NoticePageFactory(
+        parent=notice_index,
+        date=datetime.date(2026, 5, 1),
+        public_from=datetime.date(2026, 5, 1),
+        public_until=datetime.date(2026, 5, 7),
+    )
+    monkeypatch.setattr(timezone, "now", lambda: utc_moment)
+    assert label in client.get("/notices/").content.decode()

@@ -162,6 +162,9 @@ def test_committee_dashboard_shows_pending_approvals(client, submitted, committe
     client.force_login(committee[0])
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert submitted.title in html
+    task_state = submitted.current_workflow_task_state
+    approve_url = reverse("wagtailadmin_pages:workflow_action", args=(submitted.pk, "approve", task_state.pk))
+    assert approve_url in html  # the panel's own 审核通过 button
     act(client, committee[0], submitted, "approve")
     client.force_login(committee[0])
     assert submitted.title not in client.get(reverse("wagtailadmin_home")).content.decode()
