@@ -2,13 +2,14 @@
 
 An article goes out with its issue: publishing (or approving) an article whose issue is not
 live yet holds the approved revision back, and publishing the issue releases its held
-articles. Readers, search and sitemaps therefore never see an article before its issue.
+articles. Taking an issue offline holds its articles the same way until it is back.
+Readers, search and sitemaps therefore never see an article whose issue is not live.
 """
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import Page
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 from news.models import ArticlePage, IssuePage, NewsIndexPage
 from news.setup import setup_section
@@ -44,3 +45,12 @@ def release_held_articles(sender, instance, revision, **kwargs):
     held = ArticlePage.objects.child_of(instance).filter(live=False, held_revision__isnull=False)
     for article in held.select_related("held_revision"):
         article.held_revision.publish(user=revision.user, skip_permission_checks=True)
+
+
+@receiver(page_unpublished, sender=IssuePage)
+def hold_articles_of_unpublished_issue(sender, instance, **kwargs):
+    for article in ArticlePage.objects.child_of(instance).live().select_related("live_revision"):
+        revision = article.live_revision
+        article.unpublish(log_action=True)
+        if revision is not None:
+            ArticlePage.objects.filter(pk=article.pk).update(held_revision=revision)

@@ -126,3 +126,22 @@ def test_article_approved_before_a_scheduled_issue_goes_out_with_it(client, make
     article.refresh_from_db()
     assert IssuePage.objects.get(pk=issue.pk).live and article.live
     assert "冬至包饺子" in client.get(issue.url).content.decode()
+
+
+def test_unpublishing_an_issue_takes_its_articles_offline_until_it_returns(client, make_user, publication):
+    chief = make_user(roles.EDITOR_IN_CHIEF)
+    issue = IssuePageFactory(parent=publication, number=25)
+    article = ArticlePageFactory(parent=issue, title="秋季运动会")
+    article.save_revision(user=chief).publish(user=chief)
+    client.force_login(chief)
+
+    client.post(reverse("wagtailadmin_pages:unpublish", args=(issue.pk,)))
+    issue.refresh_from_db()
+    article.refresh_from_db()
+    assert not issue.live and not article.live and article.held_revision is not None
+    assert "秋季运动会" not in client.get("/sitemap.xml").content.decode()
+
+    edit_url = reverse("wagtailadmin_pages:edit", args=(issue.pk,))
+    publish_via_admin(client, edit_url, issue_form_data(25, slug=issue.slug))
+    article.refresh_from_db()
+    assert article.live and article.held_revision is None
