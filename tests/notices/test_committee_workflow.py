@@ -151,6 +151,7 @@ def test_after_quorum_it_is_live_with_the_approvers_shown(client, submitted, com
     client.logout()
     html = client.get(submitted.url).content.decode()
     assert "监委会审核：周德明、吴桂英" in html
+    assert "未经监委会审核" not in html
     today = CommitteeApproval.objects.latest("approved_at").approved_at
     from django.utils import timezone
 

@@ -132,6 +132,8 @@ def test_site_admin_publishes_unpublishes_and_deletes_outside_the_workflow_with_
     page = FinancialDisclosurePage.objects.get()
     assert page.live
     assert PageLogEntry.objects.filter(page=page, action="wagtail.publish", user=admin).exists()
+    # Residents can tell that this version skipped the committee.
+    assert "本版本未经监委会审核" in client.get(page.url).content.decode()
 
     client.post(reverse("wagtailadmin_pages:unpublish", args=(page.pk,)))
     page.refresh_from_db()
