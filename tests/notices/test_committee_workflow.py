@@ -198,3 +198,11 @@ def test_the_task_is_configurable_in_the_admin(client, admin_user_role):
     assert response.status_code == 302
     task.refresh_from_db()
     assert task.quorum == 3
+
+
+def test_members_review_the_submitted_figures_in_the_task_preview(client, submitted, committee):
+    client.force_login(committee[0])
+    task_state = submitted.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_preview", args=(submitted.pk, task_state.task_id))
+    html = client.get(url).content.decode()
+    assert "公共区域保洁" in html and "32,649.50" in html and "叁万贰仟陆佰肆拾玖元伍角" in html
