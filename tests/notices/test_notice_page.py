@@ -142,3 +142,16 @@ def test_editor_renders_for_staff(client, staff_user, notice_index):
     assert client.get(f"/admin/pages/{notice.pk}/edit/").status_code == 200
     assert client.get(f"/admin/pages/add/notices/noticepage/{notice_index.pk}/").status_code == 200
     assert NoticePage.objects.count() == 1
+
+
+def test_images_in_the_body_carry_their_description(client, notice_index):
+    from portal.demo_media import get_or_create_image
+
+    picture = get_or_create_image("电梯井施工现场", text="施工", size=(200, 150))
+    notice = NoticePageFactory(
+        parent=notice_index,
+        body=[("image", {"image": picture, "alt": "3号楼电梯井道施工现场", "caption": "施工期间请绕行"})],
+    )
+    html = client.get(notice.url).content.decode()
+    assert 'alt="3号楼电梯井道施工现场"' in html
+    assert "<figcaption>施工期间请绕行</figcaption>" in html
