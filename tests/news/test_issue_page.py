@@ -82,6 +82,8 @@ def test_issue_page_shows_details_pdf_and_neighbours(client, publication, cover_
     assert "本期聚焦端午邻里节。" in html
     assert 'alt="封面：居民在广场上包粽子"' in html
     assert 'type="image/webp"' in html
+    # The cover is the picture WeChat shows when the issue is shared.
+    assert '<meta property="og:image" content="http://testserver/media/images/' in html
     assert pdf.url in html and "2.0 KB" in html.replace("\xa0", " ")
     assert "通讯员：老周" in html
     assert f'rel="prev" href="{first.url}"' in html
