@@ -71,7 +71,9 @@ def test_article_renders_every_block(client, home_page, issue, cover_image):
     assert "srcset=" in html
     assert "大家商量着来，事就好办。" in html and "楼长老王" in html
     assert f'href="{notice.url}"' in html and "关于加装电梯的公示" in html
-    assert "加装电梯" in html and "协商议事" in html
+    # Tags lead to the other newspaper articles about the same thing.
+    assert 'href="/search/?q=%E5%8A%A0%E8%A3%85%E7%94%B5%E6%A2%AF&amp;type=news">加装电梯</a>' in html
+    assert "协商议事</a>" in html
     # About 930 characters: three minutes at 400 a minute.
     assert article.reading_minutes == 3
     assert "约3分钟读完" in html
