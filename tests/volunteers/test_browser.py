@@ -1,0 +1,69 @@
+"""Volunteer pages in a real browser: no serious WCAG violations, no horizontal scroll at 360 px,
+large enough touch targets. Skips without Chromium (see tests/browser/conftest.py)."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from tests.browser.conftest import NARROW_PHONE, PHONE, horizontal_overflow
+from volunteers.factories import (
+    CommendationPeriodFactory,
+    RoleModelHonourFactory,
+    RoleModelPageFactory,
+    ServiceRecordFactory,
+    VolunteerFactory,
+    VolunteerTeamFactory,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def volunteer_urls(board, role_index):
+    team = VolunteerTeamFactory(name="邻里守望服务队", description="巡访独居老人。")
+    volunteers = []
+    for i, name in enumerate(["王秀英", "欧阳建国", "李玉兰", "张德明"]):
+        v = VolunteerFactory(
+            real_name=name, teams=[team], publish_consent=i == 0, consent_date=datetime.date(2025, 1, 1)
+        )
+        ServiceRecordFactory(volunteer=v, team=team, hours=Decimal(20 + i))
+        volunteers.append(v)
+    period = CommendationPeriodFactory(
+        title="2026年上半年", start_date=datetime.date(2026, 1, 1), commend_min_hours=10
+    )
+    period.publish()
+    rm = RoleModelPageFactory(
+        parent=role_index, real_name="赵桂兰", publish_consent=True, consent_date=datetime.date(2024, 1, 1)
+    )
+    RoleModelHonourFactory(page=rm, honour="中国好人", year=2024)
+    RoleModelPageFactory(parent=role_index, real_name="孙海燕")  # no consent: placeholder portrait
+    return [
+        "/volunteers/",
+        f"/volunteers/v/{volunteers[0].public_id}/",
+        f"/volunteers/team/{team.pk}/",
+        f"/volunteers/period/{period.pk}/",
+        "/volunteers/role-models/",
+        rm.url,
+        "/",
+    ]
+
+
+def test_volunteer_pages_accessible_on_a_phone(new_page, axe, volunteer_urls):
+    page = new_page(viewport=PHONE)
+    for url in volunteer_urls:
+        page.goto(url)
+        assert axe(page) == [], url
+
+
+def test_no_horizontal_scroll_and_big_touch_targets_at_360px(new_page, volunteer_urls):
+    page = new_page(viewport=NARROW_PHONE)
+    for url in volunteer_urls:
+        page.goto(url)
+        assert horizontal_overflow(page) <= 0, url
+        sizes = page.eval_on_selector_all(
+            "main a, main button, main select, main input:not([type=hidden])",
+            "els => els.map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim() || e.name, r.width, r.height]; })",
+        )
+        small = [s for s in sizes if s[2] < 43.5]
+        assert not small, (url, small)
