@@ -63,9 +63,12 @@ class NoticeIndexPage(RoutablePageMixin, Page):
         """Only known categories and sane years count; anything else is ignored."""
         category = params.get("category", "")
         category = category if category in CATEGORY_LABELS else ""
-        year = params.get("year", "")
-        year = int(year) if year.isdigit() and 1900 <= int(year) <= 2999 else None
-        tag = params.get("tag", "").strip()[:100]
+        try:
+            year = int(params.get("year", "")[:4])
+        except ValueError:
+            year = None
+        year = year if year and 1900 <= year <= 2999 and str(year) == params.get("year") else None
+        tag = params.get("tag", "").replace("\x00", "").strip()[:100]  # PostgreSQL rejects NUL
         return {"category": category, "year": year, "tag": tag}
 
     def filtered(self, filters):
