@@ -36,7 +36,7 @@ class SegmentedSearchField(SearchField):
         self.original = original
 
     def get_value(self, obj):
-        return segment(flatten(self.original.get_value(unwrap(obj))))
+        return segment(flatten(self.original.get_value(unwrap(obj))), bigrams=True)
 
 
 class SegmentedAutocompleteField(AutocompleteField):
@@ -45,7 +45,12 @@ class SegmentedAutocompleteField(AutocompleteField):
         self.original = original
 
     def get_value(self, obj):
-        return segment(flatten(self.original.get_value(unwrap(obj))))
+        return segment(flatten(self.original.get_value(unwrap(obj))), bigrams=True)
+
+
+class SegmentedRelatedFields(RelatedFields):
+    def get_value(self, obj):
+        return super().get_value(unwrap(obj))
 
 
 def segmented_fields(fields):
@@ -56,7 +61,7 @@ def segmented_fields(fields):
         elif isinstance(field, AutocompleteField):
             result.append(SegmentedAutocompleteField(field))
         elif isinstance(field, RelatedFields):
-            result.append(RelatedFields(field.field_name, segmented_fields(field.fields)))
+            result.append(SegmentedRelatedFields(field.field_name, segmented_fields(field.fields)))
         else:
             result.append(field)
     return result

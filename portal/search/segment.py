@@ -40,12 +40,14 @@ def get_tokenizer():
     return _tokenizer
 
 
-def tokens(text):
+def tokens(text, bigrams=False):
     """The words of `text` for search, lower-cased: each word jieba finds, preceded by every
     dictionary word inside it (社区公益基金 -> 社区, 公益, 基金, 公益基金, ..., 社区公益基金).
 
     Like jieba's cut_for_search, but with inner words of any length, so that a query for
-    公益基金 finds 社区公益基金 whatever the surrounding text.
+    公益基金 finds 社区公益基金 whatever the surrounding text. With `bigrams` (for indexed
+    text) every pair of adjacent Han characters is added too, so a two-character query finds
+    it even across jieba's word boundaries (路灯 in 东门路灯不亮, cut as 东门路/灯/不亮).
     """
     if not text:
         return []
@@ -64,9 +66,12 @@ def tokens(text):
                     if freq.get(inner):
                         result.append(inner)
         result.append(word)
+    if bigrams:
+        for run in HAN_RE.findall(str(text)):
+            result.extend(run[i : i + 2] for i in range(len(run) - 1))
     return result
 
 
-def segment(text):
-    """`text` as space-separated words, ready for a full-text index."""
-    return " ".join(tokens(text))
+def segment(text, bigrams=False):
+    """`text` as space-separated words for a full-text index (`bigrams=True`) or a query."""
+    return " ".join(tokens(text, bigrams=bigrams))
