@@ -49,14 +49,13 @@ def volunteer_urls(board, role_index):
     ]
 
 
-def test_volunteer_pages_accessible_on_a_phone(new_page, axe, volunteer_urls):
+def test_volunteer_pages_in_a_browser(new_page, axe, volunteer_urls):
+    # One test: each transactional browser test flushes and restores the database.
     page = new_page(viewport=PHONE)
     for url in volunteer_urls:
         page.goto(url)
         assert axe(page) == [], url
 
-
-def test_no_horizontal_scroll_and_big_touch_targets_at_360px(new_page, volunteer_urls):
     page = new_page(viewport=NARROW_PHONE)
     for url in volunteer_urls:
         page.goto(url)
