@@ -28,6 +28,7 @@ from ..finance import (
 )
 from ..forms import FinancialDisclosureForm
 from ..money import amount_in_words
+from ..panels import CommitteeProgressPanel
 from ..permissions import DisclosurePermissionTester
 from .pages import FINANCE, NoticeBase, PrintableMixin
 
@@ -98,6 +99,7 @@ class FinancialDisclosurePage(PrintableMixin, RoutablePageMixin, NoticeBase):
     base_form_class = FinancialDisclosureForm
 
     content_panels = [
+        CommitteeProgressPanel(heading="监委会审核"),
         *Page.content_panels,
         FieldPanel("issuing_body"),
         FieldPanel("date"),

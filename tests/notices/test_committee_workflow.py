@@ -206,3 +206,10 @@ def test_members_review_the_submitted_figures_in_the_task_preview(client, submit
     url = reverse("wagtailadmin_pages:workflow_preview", args=(submitted.pk, task_state.task_id))
     html = client.get(url).content.decode()
     assert "公共区域保洁" in html and "32,649.50" in html and "叁万贰仟陆佰肆拾玖元伍角" in html
+
+
+def test_the_editor_shows_the_committee_progress(client, submitted, committee, author):
+    act(client, committee[0], submitted, "approve")
+    client.force_login(author)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=(submitted.pk,))).content.decode()
+    assert "已有 1 / 2 位成员审核通过（周德明" in html
