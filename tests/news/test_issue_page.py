@@ -85,7 +85,7 @@ def test_issue_page_shows_details_pdf_and_neighbours(client, publication, cover_
     # The cover is the picture WeChat shows when the issue is shared.
     assert '<meta property="og:image" content="http://testserver/media/images/' in html
     assert pdf.url in html and "2.0 KB" in html.replace("\xa0", " ")
-    assert "通讯员：老周" in html
+    assert "通讯员：老周 · 约1分钟" in html
     assert f'rel="prev" href="{first.url}"' in html
     # Issue 9 has no live article, so "next" skips it.
     assert f'rel="next" href="{last.url}"' in html
