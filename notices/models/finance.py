@@ -36,6 +36,11 @@ CSV_HEADER = ["日期", "收支", "项目", "对方", "金额", "凭证号"]
 money_field_kwargs = {"max_digits": 14, "decimal_places": 2}
 
 
+def csv_text(value):
+    """Text cells Excel would run as a formula get a leading apostrophe (CSV injection)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 def current_year():
     return timezone.localdate().year
 
@@ -70,6 +75,9 @@ class FinancialDisclosureIndexPage(Page):
 
     def permissions_for_user(self, user):
         return DisclosurePermissionTester(user, self)
+
+    def get_sitemap_urls(self, request=None):
+        return []  # it only redirects to the board
 
     def serve(self, request, *args, **kwargs):
         # The board lists disclosures with everything else; this is just its finance filter.
@@ -224,10 +232,10 @@ class FinancialDisclosurePage(PrintableMixin, RoutablePageMixin, NoticeBase):
                 [
                     item.date.isoformat(),
                     item.get_direction_display(),
-                    item.item,
-                    item.counterparty,
+                    csv_text(item.item),
+                    csv_text(item.counterparty),
                     f"{item.amount:.2f}",
-                    item.voucher_no,
+                    csv_text(item.voucher_no),
                 ]
             )
         return response

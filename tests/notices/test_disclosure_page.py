@@ -92,3 +92,20 @@ def test_disclosure_text_is_searchable(finance_index, fund):
     assert "绿化补植" in text and "洁美保洁服务公司" in text and "物业管理费" in text
     assert "search_text" in [f.field_name for f in FinancialDisclosurePage.search_fields]
     assert [p.pk for p in FinancialDisclosurePage.objects.live().search("绿化补植")] == [page.pk]
+
+
+def test_csv_cells_cannot_become_excel_formulas(client, finance_index, fund):
+    page = make_disclosure(
+        finance_index,
+        fund=fund,
+        rows=[(1, "income", '=HYPERLINK("http://x")', "@某公司", "10.00", "-1")],
+        publish=True,
+    )
+    rows = list(csv.reader(io.StringIO(client.get(page.url + "csv/").content.decode("utf-8-sig"))))
+    assert rows[1] == ["2026-01-02", "收入", '\'=HYPERLINK("http://x")', "'@某公司", "10.00", "'-1"]
+
+
+def test_finance_index_is_not_in_the_sitemap(client, finance_index):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/notices/</loc>" in sitemap
+    assert "/notices/finance/" not in sitemap
