@@ -129,9 +129,11 @@ def test_rejection_returns_it_with_the_comment(client, submitted, committee, aut
     data = disclosure_form(
         submitted.fund, rows, closing=GOOD_CLOSING, slug=submitted.slug, summary="已补充合同"
     )
-    assert client.post(edit_url, {**data, "action-submit": "1"}).status_code == 302
+    # Pressing "publish" resubmits the returned disclosure to the same workflow.
+    assert client.post(edit_url, {**data, "action-publish": "1"}).status_code == 302
     submitted.refresh_from_db()
-    assert submitted.workflow_in_progress
+    assert submitted.workflow_in_progress and not submitted.live
+    assert WorkflowState.objects.count() == 1  # resumed, not a second workflow
     act(client, committee[0], submitted, "approve")
     submitted.refresh_from_db()
     assert not submitted.live  # the earlier approval was for the rejected version
