@@ -1,12 +1,14 @@
 """Admin registration of the newspaper snippets and the home page section."""
 
 from django.contrib import messages
+from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.sections import HomeSection
 from news.models import ArticlePage, Column, Correspondent, NewsIndexPage, PublicationPage, current_issues
+from portal import roles
 
 
 class ColumnViewSet(SnippetViewSet):
@@ -62,3 +64,31 @@ def tell_editor_the_article_waits_for_its_issue(request, page):
     """Publishing an article of an unpublished issue holds it back: say so plainly."""
     if page.specific_class is ArticlePage and page.held_revision_id and not page.live:
         messages.warning(request, f"“{page.title}”已通过，所在的期刊还没有发布：文章将在期刊发布时一起上线。")
+
+
+SECTION_PAGE_TYPES = (NewsIndexPage, PublicationPage)
+WRITERS_ONLY_MESSAGE = "居民编辑可以撰写和编辑期刊、文章；社区报首页和报刊设置请联系主编修改。"
+
+
+def is_resident_editor_only(user):
+    """A 居民编辑 who is not also 主编 or site administrator."""
+    if user.is_superuser:
+        return False
+    names = set(user.groups.values_list("name", flat=True))
+    return roles.RESIDENT_EDITORS in names and not names & {roles.EDITOR_IN_CHIEF, roles.SITE_ADMINS}
+
+
+@hooks.register("before_create_page")
+def keep_editors_to_issues_and_articles(request, parent_page, page_class):
+    if issubclass(page_class, SECTION_PAGE_TYPES) and is_resident_editor_only(request.user):
+        messages.error(request, WRITERS_ONLY_MESSAGE)
+        return redirect("wagtailadmin_explore", parent_page.pk)
+    return None
+
+
+@hooks.register("before_edit_page")
+def keep_editors_off_section_pages(request, page):
+    if page.specific_class in SECTION_PAGE_TYPES and is_resident_editor_only(request.user):
+        messages.error(request, WRITERS_ONLY_MESSAGE)
+        return redirect("wagtailadmin_explore", page.pk)
+    return None

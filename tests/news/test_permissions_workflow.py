@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, WorkflowPage, WorkflowState
+from wagtail.test.utils.form_data import rich_text
 
 from news.factories import IssuePageFactory, NewsIndexPageFactory
 from news.models import ArticlePage, IssuePage
@@ -171,3 +172,25 @@ def test_editor_can_add_issues_but_not_touch_other_sections(client, editor, home
     notices.refresh_from_db()
     assert notices.title == "公开栏"
     assert not notice.get_latest_revision() or notice.get_latest_revision().user != editor
+
+
+def test_editor_cannot_change_the_section_or_publication_pages(
+    client, editor, chief, news_index, publication
+):
+    client.force_login(editor)
+    for url in (
+        reverse("wagtailadmin_pages:edit", args=(news_index.pk,)),
+        reverse("wagtailadmin_pages:edit", args=(publication.pk,)),
+        reverse("wagtailadmin_pages:add", args=("news", "publicationpage", news_index.pk)),
+    ):
+        response = client.get(url, follow=True)
+        assert "居民编辑可以撰写和编辑期刊、文章" in response.content.decode()
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=(publication.pk,)),
+        {"title": "改名", "slug": publication.slug, "frequency": "weekly", "description": rich_text("")},
+    )
+    assert response.status_code == 302
+    assert publication.get_latest_revision() is None
+
+    client.force_login(chief)
+    assert client.get(reverse("wagtailadmin_pages:edit", args=(publication.pk,))).status_code == 200
