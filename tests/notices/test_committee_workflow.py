@@ -215,3 +215,19 @@ def test_the_editor_shows_the_committee_progress(client, submitted, committee, a
     client.force_login(author)
     html = client.get(reverse("wagtailadmin_pages:edit", args=(submitted.pk,))).content.decode()
     assert "已有 1 / 2 位成员审核通过（周德明" in html
+
+
+def test_changes_made_under_review_need_fresh_approvals(client, submitted, committee, admin_user_role):
+    act(client, committee[0], submitted, "approve")
+    # Only a superuser can edit while it is under review; the earlier approval no longer counts.
+    draft = submitted.get_latest_revision_as_object()
+    draft.summary = "超级管理员修改了说明"
+    draft.save_revision(user=admin_user_role)
+    act(client, committee[1], submitted, "approve")
+    submitted.refresh_from_db()
+    assert not submitted.live
+    assert submitted.current_workflow_task_state.committee_approvals.count() == 1
+    act(client, committee[0], submitted, "approve")
+    submitted.refresh_from_db()
+    assert submitted.live and submitted.summary == "超级管理员修改了说明"
+    assert submitted.committee_signoff()["names"] == ["吴桂英", "周德明"]
