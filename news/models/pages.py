@@ -146,7 +146,7 @@ class PublicationPage(RoutablePageMixin, Page):
         return (
             articles.select_related("column")
             .prefetch_related("correspondents")
-            .order_by("-first_published_at", "path")[:limit]
+            .order_by(models.F("first_published_at").desc(nulls_last=True), "path")[:limit]
         )
 
     def archive(self, request, issues):
