@@ -1,0 +1,95 @@
+"""The board, a notice and a disclosure on a 360 px phone: no sideways scrolling, large text,
+thumb-sized filter links, no serious accessibility violations (axe)."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from notices.factories import (
+    FinancialDisclosureIndexPageFactory,
+    FundFactory,
+    NoticeIndexPageFactory,
+    NoticePageFactory,
+    make_disclosure,
+)
+from tests.browser.conftest import NARROW_PHONE, axe, browser, font_size, horizontal_overflow, new_page  # noqa: F401
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+LONG_ROWS = [
+    (
+        3,
+        "income",
+        "地面公共车位临时停车收益（含东门、西门两处道闸系统）",
+        "历山名郡停车管理站",
+        "12650.00",
+        "2026-1-001",
+    ),
+    (
+        10,
+        "expense",
+        "公共区域保洁服务费（1—3月，含地下车库）",
+        "济南洁美保洁服务有限公司",
+        "9600.00",
+        "2026-1-002",
+    ),
+]
+
+
+@pytest.fixture
+def board(home_page):
+    today = timezone.localdate()
+    index = NoticeIndexPageFactory(parent=home_page)
+    finance = FinancialDisclosureIndexPageFactory(parent=index)
+    notice = NoticePageFactory(
+        parent=index,
+        title="关于历山名郡小区3号楼2单元加装电梯意见征询结果及施工安排的公示",
+        public_from=today,
+        public_until=today + datetime.timedelta(days=6),
+        objection_office="社区居委会办公室",
+        objection_phone="0531-8866 1234",
+        body=[
+            ("paragraph", "<p>同意加装的住户占本单元住户总数的91.7%，符合规定。</p>"),
+            (
+                "table",
+                {
+                    "data": [["单元", "同意户数", "不同意户数"], ["2单元", "11", "1"]],
+                    "first_row_is_table_header": True,
+                },
+            ),
+        ],
+    )
+    disclosure = make_disclosure(
+        finance, fund=FundFactory(name="物业管理费"), rows=LONG_ROWS, publish=True, slug="wuye-2026q1"
+    )
+    return notice, disclosure
+
+
+def test_pages_fit_a_360px_phone(new_page, axe, board):  # noqa: F811
+    notice, disclosure = board
+    page = new_page(viewport=NARROW_PHONE)
+    for url, text in (
+        ("/notices/", ".notice-list a"),
+        ("/notices/?category=finance", ".notice-list a"),
+        (notice.url, ".notice-body p"),
+        (disclosure.url, ".ledger td"),
+    ):
+        page.goto(url)
+        assert horizontal_overflow(page) <= 0, url
+        assert font_size(page, text) >= 18, url
+        assert axe(page) == [], url
+    page.goto("/notices/")
+    for box in page.locator(".filter-links a").evaluate_all(
+        "links => links.map(a => a.getBoundingClientRect()).map(r => [r.width, r.height])"
+    ):
+        assert box[0] >= 44 and box[1] >= 44
+    # The ledger stacks into labelled cards: no table header row is visible on a phone.
+    page.goto(disclosure.url)
+    assert (
+        not page.locator(".ledger thead").is_visible()
+        or page.locator(".ledger thead").bounding_box()["height"] <= 1
+    )
+    cell = page.locator('.ledger td[data-label="项目"]').first
+    assert cell.evaluate("td => getComputedStyle(td).display") == "block"
+    assert "项目" in cell.evaluate("td => getComputedStyle(td, '::before').content")
