@@ -419,6 +419,7 @@ class ArticlePage(Page):
         index.SearchField("subtitle"),
         index.SearchField("lead"),
         index.SearchField("body"),
+        index.RelatedFields("correspondents", [index.SearchField("display_name")]),
     ]
     base_form_class = ArticlePageForm
 

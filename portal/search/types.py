@@ -8,7 +8,10 @@ SEARCH_TYPES = [
     ("finance", "财务公开", ["notices.FinancialDisclosurePage"]),
     ("news", "社区报", ["news.ArticlePage", "news.IssuePage", "news.PublicationPage"]),
     ("rolemodel", "榜样", ["volunteers.RoleModelPage"]),
+    # Not pages: teams live at <star board>/team/<id>/ (see views.search_teams).
+    ("team", "志愿服务队", ["volunteers.VolunteerTeam"]),
 ]
+TEAM_TYPE = "team"
 OTHER_LABEL = "页面"
 
 

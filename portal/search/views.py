@@ -7,12 +7,13 @@ from django.utils.html import strip_tags
 from modelsearch.index import SearchField
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
 
 from portal.models import SearchSynonym
 
 from .backend import flatten
 from .query import build_query, clean_query, highlight_terms, snippet
-from .types import available_types, label_for, type_models
+from .types import TEAM_TYPE, available_types, label_for, type_models
 
 PER_PAGE = 10
 SUGGESTIONS = ["物业费", "党费", "电梯", "社区快报", "志愿者", "星级"]
@@ -43,7 +44,32 @@ def page_date(page):
     return None
 
 
+def search_teams(site, text, synonym_groups, terms, limit=5):
+    """Volunteer teams of this site whose name or description matches, with their page URL."""
+    team_models = type_models(TEAM_TYPE)
+    if not team_models:
+        return []
+    from volunteers.models import VolunteerBoardPage
+
+    board = VolunteerBoardPage.objects.live().public().descendant_of(site.root_page).first()
+    if board is None:
+        return []
+    teams = get_search_backend().search(
+        build_query(text, synonym_groups), team_models[0].objects.filter(site=site)
+    )[:limit]
+    return [
+        {
+            "url": board.url + board.reverse_subpage("team", args=[team.pk]),
+            "title": snippet(team.name, terms, width=200),
+            "snippet": snippet(team.description, terms),
+        }
+        for team in teams
+    ]
+
+
 def search_pages(site, text, synonym_groups, type_key):
+    if type_key == TEAM_TYPE:
+        return [], False
     pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
     models = type_models(type_key) if type_key else None
     if models:
@@ -100,6 +126,8 @@ def search(request):
                 for page in (specific[pk] for pk in ids if pk in specific)
             ],
         )
+        if page_obj.number == 1 and type_key in ("", TEAM_TYPE):
+            context["teams"] = search_teams(site, text, synonym_groups, terms)
         query = Query.get(text)
         if page_obj.number == 1 and not type_key:
             context["promotions"] = query.editors_picks.select_related("page").order_by("sort_order")

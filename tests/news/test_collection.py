@@ -13,12 +13,6 @@ from portal import roles
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def plain_search_backend(settings):
-    # The segmenting backend cannot index images yet (see /work/notes/REQUEST-news.md).
-    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-
-
 def png():
     return SimpleUploadedFile("photo.png", get_test_image_file().file.getvalue(), content_type="image/png")
 

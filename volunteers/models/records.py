@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.images import get_image_model_string
+from wagtail.search import index
 
 from ..privacy import mask_name
 
@@ -29,8 +30,8 @@ def new_public_id():
     return secrets.token_hex(5)
 
 
-class VolunteerTeam(models.Model):
-    """A volunteer service team (志愿服务队) of one community site."""
+class VolunteerTeam(index.Indexed, models.Model):
+    """A volunteer service team (志愿服务队) of one community site; public, so searchable."""
 
     site = models.ForeignKey(
         "wagtailcore.Site", verbose_name="所属站点", on_delete=models.CASCADE, related_name="+"
@@ -47,6 +48,13 @@ class VolunteerTeam(models.Model):
     )
 
     panels = [FieldPanel("site"), FieldPanel("name"), FieldPanel("description"), FieldPanel("leader")]
+    # Only what the team page shows publicly; never the leader's name.
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.SearchField("description"),
+        index.AutocompleteField("name"),
+        index.FilterField("site"),
+    ]
 
     class Meta:
         verbose_name = "志愿服务队"

@@ -167,7 +167,12 @@ class RoleModelPage(Page):
         FieldPanel("story"),
     ]
     # The title is the masked name; real_name is deliberately not indexed.
-    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("story")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("story"),
+        index.RelatedFields("honours", [index.SearchField("honour"), index.SearchField("awarding_body")]),
+    ]
 
     parent_page_types = ["volunteers.RoleModelIndexPage"]
     subpage_types = []

@@ -150,3 +150,30 @@ def test_unknown_type_is_ignored(client, add_page):
     response = client.get("/search/", {"q": "电梯", "type": "nonsense"})
     assert response.status_code == 200
     assert "电梯维修通知" in plain(response)
+
+
+def test_volunteer_teams_are_found_with_their_public_page(client, home_page, site):
+    from volunteers.factories import VolunteerBoardPageFactory, VolunteerFactory, VolunteerTeamFactory
+
+    board = VolunteerBoardPageFactory(parent=home_page)
+    leader = VolunteerFactory(real_name="欧阳秀兰")
+    team = VolunteerTeamFactory(
+        name="和事佬调解队", description="化解邻里纠纷，调解家庭矛盾。", leader=leader
+    )
+    html = plain(client.get("/search/", {"q": "调解"}))
+    assert "志愿服务队" in html
+    assert f'href="{board.url}team/{team.pk}/"' in html
+    assert "化解邻里纠纷" in html
+    assert "欧阳秀兰" not in html
+    only_teams = plain(client.get("/search/", {"q": "调解", "type": "team"}))
+    assert "和事佬调解队" in only_teams
+
+
+@pytest.mark.parametrize("count", [12, 60])
+def test_search_page_runs_a_bounded_number_of_queries(client, add_page, django_assert_max_num_queries, count):
+    for n in range(count):
+        add_page(f"楼道清理通知第{n}号")
+    client.get("/search/", {"q": "楼道"})  # warm caches (site, settings)
+    with django_assert_max_num_queries(30):
+        response = client.get("/search/", {"q": "楼道"})
+    assert response.status_code == 200
