@@ -2,7 +2,7 @@
    The controls stay hidden where the browser cannot speak. */
 (function () {
   "use strict";
-  if (!("speechSynthesis" in window) || typeof SpeechSynthesisUtterance === "undefined") return;
+  if (!window.speechSynthesis || typeof window.SpeechSynthesisUtterance !== "function") return;
   var synth = window.speechSynthesis;
 
   function sentences(text) {
@@ -56,7 +56,8 @@
         return;
       }
       synth.cancel();
-      queue = sentences(target.innerText || target.textContent || "");
+      var title = box.getAttribute("data-read-title") || "";
+      queue = sentences((title ? title + "。" : "") + (target.innerText || target.textContent || ""));
       setState("playing");
       speakNext();
     });

@@ -1,0 +1,54 @@
+"""朗读: the controls read the article aloud in Chinese, pause and stop; hidden without speech."""
+
+import pytest
+
+from tests.corpus import build_corpus
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+# A stand-in for the browser's speech synthesis that records what it is asked to say.
+FAKE_SPEECH = """
+window.__spoken = [];
+window.__calls = [];
+Object.defineProperty(window, 'SpeechSynthesisUtterance', {value: function (text) { this.text = text; }});
+Object.defineProperty(window, 'speechSynthesis', {value: {
+  getVoices: () => [],
+  speak(u) { window.__spoken.push([u.text, u.lang]); window.__calls.push('speak'); },
+  pause() { window.__calls.push('pause'); },
+  resume() { window.__calls.push('resume'); },
+  cancel() { window.__calls.push('cancel'); },
+}});
+"""
+NO_SPEECH = "Object.defineProperty(window, 'speechSynthesis', {value: undefined});"
+
+
+@pytest.fixture
+def article(home_page):
+    return build_corpus(home_page)["feast"]
+
+
+def test_article_is_read_aloud_with_pause_and_stop(new_page, article):
+    page = new_page()
+    page.add_init_script(FAKE_SPEECH)
+    page.goto(article.url)
+    controls = page.locator(".read-aloud")
+    assert controls.is_visible()
+    page.get_by_role("button", name="朗读全文").click()
+    spoken = page.evaluate("window.__spoken")
+    assert spoken[0] == ["重阳节百家宴暖了老人心。", "zh-CN"]
+    assert page.locator("[data-status]").inner_text() == "正在朗读"
+
+    page.get_by_role("button", name="暂停").click()
+    assert page.locator("[data-status]").inner_text() == "已暂停"
+    page.get_by_role("button", name="继续朗读").click()
+    page.get_by_role("button", name="停止").click()
+    assert page.evaluate("window.__calls")[-3:] == ["pause", "resume", "cancel"]
+    assert page.get_by_role("button", name="朗读全文").is_enabled()
+
+
+def test_controls_are_hidden_without_speech_synthesis(new_page, article):
+    page = new_page()
+    page.add_init_script(NO_SPEECH)
+    page.goto(article.url)
+    assert page.locator(".read-aloud").count() == 1
+    assert not page.locator(".read-aloud").is_visible()
