@@ -2,6 +2,7 @@
 test and the browser tests."""
 
 import datetime
+from decimal import Decimal
 
 from wagtail.rich_text import RichText
 
@@ -14,7 +15,15 @@ from notices.factories import (
     make_disclosure,
 )
 from notices.finance import EXPENSE, INCOME
-from volunteers.factories import RoleModelHonourFactory, RoleModelIndexPageFactory, RoleModelPageFactory
+from volunteers.factories import (
+    RoleModelHonourFactory,
+    RoleModelIndexPageFactory,
+    RoleModelPageFactory,
+    ServiceRecordFactory,
+    VolunteerBoardPageFactory,
+    VolunteerFactory,
+    VolunteerTeamFactory,
+)
 
 
 def paragraph(text):
@@ -22,7 +31,7 @@ def paragraph(text):
 
 
 def build_corpus(home):
-    board = NoticeIndexPageFactory(parent=home)
+    board = NoticeIndexPageFactory(parent=home, show_in_menus=True)
     finance = FinancialDisclosureIndexPageFactory(parent=board)
     notice = lambda key, title, summary, body="", **kw: (  # noqa: E731
         key,
@@ -97,6 +106,9 @@ def build_corpus(home):
     )
 
     news = NewsIndexPageFactory(parent=home)
+    pages["news"] = news
+    pages["board"] = board
+    pages["finance"] = finance
     pages["paper_mingjun"] = PublicationPageFactory(
         parent=news,
         title="名郡生活",
@@ -152,7 +164,16 @@ def build_corpus(home):
         ]
     )
 
-    gallery = RoleModelIndexPageFactory(parent=home)
+    volunteer_board = VolunteerBoardPageFactory(parent=home, show_in_menus=True)
+    pages["volunteer_board"] = volunteer_board
+    team = VolunteerTeamFactory(name="和事佬调解队", description="化解邻里纠纷，调解家庭矛盾。")
+    for records in (15, 4, 40):  # 120, 32 and 320 verified hours
+        volunteer = VolunteerFactory()
+        volunteer.teams.add(team)
+        ServiceRecordFactory.create_batch(records, volunteer=volunteer, team=team, hours=Decimal("8.0"))
+    pages["team"] = team
+    gallery = RoleModelIndexPageFactory(parent=volunteer_board)
+    pages["gallery"] = gallery
     for key, name, summary, honour, body in [
         ("barber", "王秀芬", "二十年义务理发，服务老人上万人次。", "中国好人", "中央文明办"),
         ("rescuer", "欧阳建国", "跳入冰河救起落水儿童。", "道德模范", "山东省文明委"),

@@ -11,6 +11,13 @@
     return parts.map(function (s) { return s.trim(); }).filter(Boolean);
   }
 
+  function readableText(el) {
+    // The controls themselves and print-only links are not part of what is read.
+    var copy = el.cloneNode(true);
+    copy.querySelectorAll(".read-aloud, .no-print, script, style").forEach(function (n) { n.remove(); });
+    return copy.textContent;
+  }
+
   function pickVoice() {
     var voices = synth.getVoices();
     for (var i = 0; i < voices.length; i++) {
@@ -57,7 +64,7 @@
       }
       synth.cancel();
       var title = box.getAttribute("data-read-title") || "";
-      queue = sentences((title ? title + "。" : "") + (target.innerText || target.textContent || ""));
+      queue = sentences((title ? title + "。" : "") + readableText(target));
       setState("playing");
       speakNext();
     });

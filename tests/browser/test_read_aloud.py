@@ -13,7 +13,11 @@ window.__calls = [];
 Object.defineProperty(window, 'SpeechSynthesisUtterance', {value: function (text) { this.text = text; }});
 Object.defineProperty(window, 'speechSynthesis', {value: {
   getVoices: () => [],
-  speak(u) { window.__spoken.push([u.text, u.lang]); window.__calls.push('speak'); },
+  speak(u) {
+    window.__spoken.push([u.text, u.lang]);
+    window.__calls.push('speak');
+    if (window.__autoEnd) setTimeout(() => u.onend && u.onend(), 0);
+  },
   pause() { window.__calls.push('pause'); },
   resume() { window.__calls.push('resume'); },
   cancel() { window.__calls.push('cancel'); },
@@ -52,3 +56,25 @@ def test_controls_are_hidden_without_speech_synthesis(new_page, article):
     page.goto(article.url)
     assert page.locator(".read-aloud").count() == 1
     assert not page.locator(".read-aloud").is_visible()
+
+
+def test_notice_and_disclosure_pages_have_reading_aloud(new_page, home_page):
+    pages = build_corpus(home_page)
+    page = new_page()
+    page.add_init_script(FAKE_SPEECH)
+    page.goto(pages["lift"].url)
+    page.evaluate("window.__autoEnd = true")
+    page.get_by_role("button", name="朗读全文").click()
+    page.wait_for_function("document.querySelector('.read-aloud').dataset.state === 'idle'")
+    spoken = "".join(text for text, _lang in page.evaluate("window.__spoken"))
+    assert spoken.startswith("关于3号楼加装电梯意见征集的公示。")
+    assert "3号楼2单元拟加装电梯" in spoken
+
+    page.goto(pages["fees"].url)
+    page.evaluate("window.__autoEnd = true")
+    page.get_by_role("button", name="朗读全文").click()
+    page.wait_for_function("document.querySelector('.read-aloud').dataset.state === 'idle'")
+    spoken = "".join(text for text, _lang in page.evaluate("window.__spoken"))
+    assert "期末余额" in spoken
+    assert "电梯维保费" in spoken
+    assert "朗读全文" not in spoken
