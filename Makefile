@@ -7,7 +7,7 @@ DEMO_PASSWORD ?= gongkailan2026
 export DEMO_PASSWORD
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format demo migrate install install-dev clean bench-search
+.PHONY: help run test test-postgres screenshots lint format demo migrate install install-dev clean bench-search
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -65,6 +65,11 @@ test: install-dev node_modules/.installed ## Run lint, Django checks and the who
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
+
+screenshots: install-dev node_modules/.installed ## PNGs of every public page type and the journeys' admin screens in screenshots/
+	rm -rf screenshots
+	SCREENSHOTS_DIR=screenshots $(BIN)/python -m pytest tests/browser -q
+	@echo "截图已保存到 screenshots/"
 
 test-postgres: install-dev ## Run the search tests on the PostgreSQL in DATABASE_URL
 	@test -n "$$DATABASE_URL" || { echo "请设置 DATABASE_URL=postgres://..."; exit 2; }

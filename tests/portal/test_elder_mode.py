@@ -40,15 +40,6 @@ def test_unknown_state_is_not_found(client, home_page):
     assert client.get("/elder-mode/maybe/").status_code == 404
 
 
-def test_large_text_rules_are_in_the_stylesheet():
-    from pathlib import Path
-
-    css = (Path(__file__).resolve().parents[2] / "static" / "css" / "portal.css").read_text()
-    assert "html.elder body { font-size: 24px; line-height: 1.6; }" in css
-    assert "html.elder { --tap: 60px; }" in css
-    assert "font-size: 18px;" in css
-
-
 @pytest.mark.parametrize("q", ["长辈版", "大字版", "关怀版", "怎么开大字"])
 def test_site_search_offers_the_switch(client, home_page, q):
     html = client.get("/search/", {"q": q}).content.decode()
