@@ -141,6 +141,8 @@ SEARCH_MAX_QUERY_LENGTH = 100
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "pdf", "rtf", "txt", "xls", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Alt text (the image's description) is required for every uploaded image.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.forms.ImageForm"
 # Documents such as the printed newspaper open in the browser instead of downloading.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 

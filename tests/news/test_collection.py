@@ -32,7 +32,13 @@ def test_uploads_go_to_the_news_collection_only(client, make_user, role, news_co
     assert 'name="collection"' not in form or f'value="{root.pk}"' not in form
     response = client.post(
         reverse("wagtailimages:add"),
-        {"title": "端午包粽子", "file": png(), "collection": str(root.pk), "tags": ""},
+        {
+            "title": "端午包粽子",
+            "description": "居民围坐在一起包粽子",
+            "file": png(),
+            "collection": str(root.pk),
+            "tags": "",
+        },
     )
     assert response.status_code == 302
     assert get_image_model().objects.get(title="端午包粽子").collection == news_collection
@@ -50,7 +56,13 @@ def test_other_roles_cannot_upload_to_the_news_collection(client, make_user, new
     client.force_login(make_user(roles.COMMITTEE))
     response = client.post(
         reverse("wagtailimages:add"),
-        {"title": "无权上传", "file": png(), "collection": str(news_collection.pk), "tags": ""},
+        {
+            "title": "无权上传",
+            "description": "一张测试图片",
+            "file": png(),
+            "collection": str(news_collection.pk),
+            "tags": "",
+        },
     )
     assert response.status_code in (302, 403)
     assert not get_image_model().objects.filter(title="无权上传").exists()
