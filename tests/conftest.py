@@ -6,6 +6,9 @@ from wagtail.models import Site
 from portal import roles
 from portal.factories import DEFAULT_PASSWORD, UserFactory
 
+# Chromium and axe-core fixtures for the browser tests of every app, registered once.
+pytest_plugins = ["tests.browser.support"]
+
 
 @pytest.fixture
 def site(db):

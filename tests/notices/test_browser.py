@@ -13,7 +13,7 @@ from notices.factories import (
     NoticePageFactory,
     make_disclosure,
 )
-from tests.browser.conftest import NARROW_PHONE, axe, browser, font_size, horizontal_overflow, new_page  # noqa: F401
+from tests.browser.conftest import NARROW_PHONE, font_size, horizontal_overflow
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

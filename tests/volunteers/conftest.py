@@ -3,8 +3,6 @@
 import pytest
 from django.core.cache import cache
 
-# The browser fixtures (Chromium, axe-core) for test_browser.py; they skip when unavailable.
-from tests.browser.conftest import axe, browser, new_page  # noqa: F401
 from volunteers.factories import RoleModelIndexPageFactory, VolunteerBoardPageFactory
 
 
