@@ -64,7 +64,8 @@ test: install-dev node_modules/.installed ## Run lint, Django checks and the who
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m browser
 
 screenshots: install-dev node_modules/.installed ## PNGs of every public page type and the journeys' admin screens in screenshots/
 	rm -rf screenshots

@@ -45,3 +45,11 @@ def staff_user(make_user):
 def admin_user_role(make_user):
     """A 站点管理员 who is also a superuser, like the demo `admin`."""
     return make_user(roles.SITE_ADMINS, username="siteadmin", is_superuser=True, is_staff=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that drives Chromium as `browser`: `make test` runs them in their own
+    pytest run, after the rest (their live server needs a database of their own)."""
+    for item in items:
+        if "new_page" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
