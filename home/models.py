@@ -5,7 +5,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .sections import collect_sections
+from .sections import collect_sections, section_stylesheets
 
 
 class HomePage(Page):
@@ -25,4 +25,5 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = collect_sections(request, self)
+        context["section_stylesheets"] = section_stylesheets(context["sections"])
         return context

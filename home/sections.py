@@ -21,6 +21,8 @@ class HomeSection:
     more_url: str = ""
     more_label: str = ""
     empty_text: str = ""
+    # A stylesheet (static path) the section's template needs on the home page.
+    stylesheet: str = ""
 
     @property
     def is_empty(self):
@@ -49,3 +51,8 @@ def collect_sections(request, page):
         else:
             extra.append(section)
     return [by_key[s.key] for s in DEFAULT_SECTIONS] + extra
+
+
+def section_stylesheets(sections):
+    """Each stylesheet the filled sections need, once, in order."""
+    return list(dict.fromkeys(s.stylesheet for s in sections if s.stylesheet and not s.is_empty))

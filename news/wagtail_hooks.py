@@ -53,6 +53,7 @@ def news_home_section(request, home_page):
         "news",
         "最新一期社区报",
         template="news/includes/home_news.html",
+        stylesheet="news/news.css",
         context={"issues": issues},
         more_url=index.get_url(request),
         more_label="全部社区报和往期",

@@ -76,6 +76,7 @@ def notices_home_section(request, home_page):
         "notices",
         "公示中的公告",
         template="notices/includes/home_notices.html",
+        stylesheet="notices/notices.css",
         context={"notices": notices},
         more_url=more_url,
         more_label="进入公开栏查看全部公告",

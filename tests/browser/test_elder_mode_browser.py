@@ -39,6 +39,9 @@ def test_large_text_mode_is_reachable_by_keyboard(new_page, home_page):
         if page.evaluate("document.activeElement.classList.contains('elder-switch')"):
             break
     assert page.evaluate("document.activeElement.classList.contains('elder-switch')")
+    # Focus is visible: a solid outline on the focused control.
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert font_size(page, "body") >= 24

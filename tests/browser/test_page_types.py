@@ -12,6 +12,13 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 WEIGHT_BUDGET = 200 * 1024
 
+# Links and controls outside running text (paragraphs, table cells...) that are smaller than
+# `min` CSS pixels in either direction.
+SMALL_TARGETS = """(min) => [...document.querySelectorAll('a[href], button, input, select, summary')]
+  .filter(e => e.offsetParent !== null && !e.closest('p, td, th, dd, figcaption, blockquote'))
+  .map(e => { const r = e.getBoundingClientRect(); return [e.outerHTML.slice(0, 80), r.width, r.height]; })
+  .filter(([_, w, h]) => w < min - 0.5 || h < min - 0.5)"""
+
 
 def public_urls(pages):
     board = pages["volunteer_board"]
@@ -59,6 +66,7 @@ def test_every_public_page_type(new_page, axe, home_page, live_server, viewport,
         if name != "notice-print":
             assert horizontal_overflow(page) <= 0, name
             assert font_size(page, "main") >= (24 if elder else 18), name
+            assert page.evaluate(SMALL_TARGETS, 60 if elder else 44) == [], name
     assert problems == {}
 
 

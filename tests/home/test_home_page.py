@@ -59,3 +59,14 @@ class HomePageAdminTests(WagtailPageTestCase):
         self.login()
         self.assertPageIsRenderable(home)
         self.assertPageIsEditable(home)
+
+
+def test_sections_bring_their_stylesheets(client, home_page):
+    def section(request, page):
+        return HomeSection(
+            "news", "最新一期社区报", template="tests/home_section.html", stylesheet="news/news.css"
+        )
+
+    with hooks.register_temporarily("home_page_sections", section):
+        html = client.get("/").content.decode()
+    assert html.count('href="/static/news/news.css"') == 1
