@@ -49,3 +49,43 @@ def grant_collection_permissions(apps, group_name, collection, perms):
             collection=collection,
             permission=get_permission(apps, app_label, codename),
         )
+
+
+# treebeard's materialised-path alphabet and step length for Wagtail collections.
+PATH_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+PATH_STEPLEN = 4
+
+
+def _next_child_path(parent, children):
+    """treebeard's path for a new last child (historical models have no add_child)."""
+    last = children.order_by("-path").values_list("path", flat=True).first()
+    if last is None:
+        return parent.path + "0001"
+    value = 0
+    for char in last[-PATH_STEPLEN:]:
+        value = value * len(PATH_ALPHABET) + PATH_ALPHABET.index(char)
+    value += 1
+    digits = ""
+    for _ in range(PATH_STEPLEN):
+        value, rest = divmod(value, len(PATH_ALPHABET))
+        digits = PATH_ALPHABET[rest] + digits
+    return parent.path + digits
+
+
+def get_or_create_collection(apps, name):
+    """A collection under the root, created once. Siblings are put back in name order after
+    migrating (portal.apps.sort_collections), as Wagtail keeps them."""
+    Collection = apps.get_model("wagtailcore", "Collection")
+    root = Collection.objects.filter(depth=1).first()
+    if root is None:
+        return None
+    children = Collection.objects.filter(depth=2, path__startswith=root.path)
+    existing = children.filter(name=name).first()
+    if existing:
+        return existing
+    collection = Collection.objects.create(
+        name=name, path=_next_child_path(root, children), depth=2, numchild=0
+    )
+    root.numchild = children.count()
+    root.save(update_fields=["numchild"])
+    return collection

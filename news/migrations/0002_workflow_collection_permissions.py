@@ -7,6 +7,7 @@ Page permissions and the workflow assignment are per site: see news/setup.py.
 from django.db import migrations
 
 from portal.migration_utils import (
+    get_or_create_collection,
     ensure_permissions,
     grant_collection_permissions,
     grant_model_permissions,
@@ -17,8 +18,6 @@ CHIEF = "主编"
 WORKFLOW_NAME = "社区报审稿"
 TASK_NAME = "主编审核"
 COLLECTION_NAME = "社区报"
-ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-STEPLEN = 4
 
 MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),
@@ -26,39 +25,6 @@ MEDIA_PERMISSIONS = [
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
 ]
-
-
-def next_child_path(parent, children):
-    """treebeard's MP path for a new last child (historical models have no add_child)."""
-    last = children.order_by("-path").values_list("path", flat=True).first()
-    if last is None:
-        return parent.path + "0001"
-    step, value = last[-STEPLEN:], 0
-    for char in step:
-        value = value * len(ALPHABET) + ALPHABET.index(char)
-    value += 1
-    digits = ""
-    for _ in range(STEPLEN):
-        value, rest = divmod(value, len(ALPHABET))
-        digits = ALPHABET[rest] + digits
-    return parent.path + digits
-
-
-def get_or_create_collection(apps):
-    Collection = apps.get_model("wagtailcore", "Collection")
-    root = Collection.objects.filter(depth=1).first()
-    if root is None:
-        return None
-    children = Collection.objects.filter(depth=2, path__startswith=root.path)
-    existing = children.filter(name=COLLECTION_NAME).first()
-    if existing:
-        return existing
-    collection = Collection.objects.create(
-        name=COLLECTION_NAME, path=next_child_path(root, children), depth=2, numchild=0
-    )
-    root.numchild = children.count()
-    root.save(update_fields=["numchild"])
-    return collection
 
 
 def set_up(apps, schema_editor):
@@ -79,7 +45,7 @@ def set_up(apps, schema_editor):
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
 
-    collection = get_or_create_collection(apps)
+    collection = get_or_create_collection(apps, COLLECTION_NAME)
     for group in (EDITORS, CHIEF):
         if collection is not None:
             grant_collection_permissions(apps, group, collection, MEDIA_PERMISSIONS)
