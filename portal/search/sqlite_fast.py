@@ -10,12 +10,15 @@ from django.db import connections
 from django.db.models import Case, F, IntegerField, Value, When
 from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+from modelsearch.backends.database.sqlite.sqlite import IndexEntry, SQLiteFTSIndexEntry
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
 # bm25 column weights, in the FTS table's column order: autocomplete, body, title.
 BM25_WEIGHTS = "0.0, 1.0, 2.0"
+# Counting every match of a very common word costs as much as the search: past this many,
+# results say "more than COUNT_LIMIT".
+COUNT_LIMIT = 1000
 
 
 class FastRankingCompilerMixin:
@@ -28,13 +31,15 @@ class FastRankingCompilerMixin:
             and type(query).__name__ != "AndNot"
         )
 
-    def matches_sql(self, config):
-        """SQL and params for (score, object_id) of the matches the queryset allows."""
-        if getattr(self, "_matches_sql", None) is None:
-            self._matches_sql = self.build_matches_sql(config)
-        return self._matches_sql
+    def matches_sql(self, config, scored=True):
+        """SQL and params for (score, object_id) of the matches the queryset allows; without
+        the bm25 score (not needed for counting) when `scored` is False."""
+        cache = self.__dict__.setdefault("_matches_sql", {})
+        if scored not in cache:
+            cache[scored] = self.build_matches_sql(config, scored)
+        return cache[scored]
 
-    def build_matches_sql(self, config):
+    def build_matches_sql(self, config, scored):
         query = self.build_search_query(normalize(self.query), config=config)
         entries = (
             SQLiteFTSIndexEntry.objects.filter(
@@ -46,7 +51,8 @@ class FastRankingCompilerMixin:
         )
         entries_sql, entries_params = entries.query.sql_with_params()
         table = SQLiteFTSIndexEntry._meta.db_table
-        entries_sql = entries_sql.replace("SELECT ", f"SELECT bm25({table}, {BM25_WEIGHTS}) AS score, ", 1)
+        score = f"bm25({table}, {BM25_WEIGHTS})" if scored else "0"
+        entries_sql = entries_sql.replace("SELECT ", f"SELECT {score} AS score, ", 1)
         # A correlated EXISTS looks each match's page up by key: the cost follows the number
         # of matches, not the number of pages the queryset allows.
         match_key = (
@@ -57,15 +63,48 @@ class FastRankingCompilerMixin:
         sql = f"SELECT m.score, m.oid FROM ({entries_sql}) m WHERE EXISTS ({allowed_sql})"  # noqa: S608 (compiled SQL, values are params)
         return sql, (*entries_params, *allowed_params)
 
+    def match_string(self, config):
+        """The FTS5 MATCH expression for this query, e.g. '{title body} : ("电梯")'."""
+        query = self.build_search_query(normalize(self.query), config=config)
+        expression = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, query)
+        compiler = SQLiteFTSIndexEntry.objects.all().query.get_compiler(using=self.queryset.db)
+        _sql, params = expression.as_sql(compiler, connections[self.queryset.db])
+        return params[0]
+
+    def ranked_pks(self, config, wanted):
+        """The first `wanted` allowed matches, best first. FTS5 ranks its own matches (fast,
+        in C); only that many candidates are then checked against the queryset, with more
+        fetched while too few pass."""
+        db = self.queryset.db
+        match = self.match_string(config)
+        content_types = get_descendants_content_types_pks(self.queryset.model)
+        to_python = self.queryset.model._meta.pk.to_python
+        table = SQLiteFTSIndexEntry._meta.db_table
+        limit = max(wanted * 2, 50)
+        while True:
+            with connections[db].cursor() as cursor:
+                cursor.execute(
+                    f"SELECT rowid FROM {table} WHERE {table} MATCH %s AND rank MATCH %s "  # noqa: S608 (table name)
+                    "ORDER BY rank LIMIT %s",
+                    (match, f"bm25({BM25_WEIGHTS})", limit),
+                )
+                rowids = [row[0] for row in cursor.fetchall()]
+            entries = dict(
+                IndexEntry.objects.using(db)
+                .filter(pk__in=rowids, content_type_id__in=content_types)
+                .values_list("pk", "object_id")
+            )
+            keys = [to_python(entries[r]) for r in rowids if r in entries]
+            allowed = set(self.queryset.order_by().filter(pk__in=keys).values_list("pk", flat=True))
+            ranked = [k for k in keys if k in allowed]
+            if len(ranked) >= wanted or len(rowids) < limit:
+                return ranked[:wanted]
+            limit *= 4
+
     def search(self, config, start, stop, score_field=None):
         if stop is None or not self.can_rank_fast(score_field):
             return super().search(config, start, stop, score_field=score_field)
-        sql, params = self.matches_sql(config)
-        limit = -1 if stop is None else stop - (start or 0)
-        with connections[self.queryset.db].cursor() as cursor:
-            cursor.execute(f"{sql} ORDER BY m.score LIMIT %s OFFSET %s", (*params, limit, start or 0))
-            to_python = self.queryset.model._meta.pk.to_python
-            pks = [to_python(object_id) for _score, object_id in cursor.fetchall()]
+        pks = self.ranked_pks(config, stop)[start or 0 :]
         # A queryset (callers such as the admin chain .values() on it) in rank order.
         ranking = Case(
             *[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(pks)], default=Value(len(pks))
@@ -73,9 +112,10 @@ class FastRankingCompilerMixin:
         return self.queryset.filter(pk__in=pks).order_by(ranking)
 
     def count_matches(self, config):
-        sql, params = self.matches_sql(config)
+        """The number of allowed matches, counted up to COUNT_LIMIT + 1."""
+        sql, params = self.matches_sql(config, scored=False)
         with connections[self.queryset.db].cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM ({sql})", params)  # noqa: S608
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT %s)", (*params, COUNT_LIMIT + 1))  # noqa: S608
             return cursor.fetchone()[0]
 
 

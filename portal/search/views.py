@@ -1,6 +1,7 @@
 """The site search page, /search/?q=…&type=…&page=…"""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import connection
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -42,6 +43,13 @@ def page_date(page):
     if page.first_published_at:
         return timezone.localdate(page.first_published_at)
     return None
+
+
+def count_limit():
+    """How far the backend counts matches (SQLite stops at a limit), or None."""
+    from . import sqlite_fast
+
+    return sqlite_fast.COUNT_LIMIT if connection.vendor == "sqlite" else None
 
 
 def search_teams(site, text, synonym_groups, terms, limit=5):
@@ -112,6 +120,7 @@ def search(request):
         specific = {p.pk: p for p in Page.objects.filter(pk__in=ids).specific()}
         terms = highlight_terms(text, synonym_groups)
         context.update(
+            count_limit=count_limit(),
             page_obj=page_obj,
             paginator=paginator,
             relaxed=relaxed,

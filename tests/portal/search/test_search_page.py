@@ -177,3 +177,18 @@ def test_search_page_runs_a_bounded_number_of_queries(client, add_page, django_a
     with django_assert_max_num_queries(30):
         response = client.get("/search/", {"q": "楼道"})
     assert response.status_code == 200
+
+
+def test_very_common_words_are_counted_up_to_a_limit(client, add_page, monkeypatch):
+    from django.db import connection
+
+    from portal.search import sqlite_fast
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the count limit belongs to the SQLite backend")
+    monkeypatch.setattr(sqlite_fast, "COUNT_LIMIT", 5)
+    for n in range(8):
+        add_page(f"楼道清理通知第{n}号")
+    html = client.get("/search/", {"q": "楼道"}).content.decode()
+    assert "找到超过 5 条结果" in html
+    assert html.count('class="search-results__title"') == 6  # the counted 6 fill the pages
