@@ -1,6 +1,8 @@
 """Admin for volunteer records (viewsets in one 志愿服务 menu), the import view and home sections."""
 
 import django_filters
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
@@ -8,6 +10,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.models import Site
 
@@ -25,6 +28,7 @@ from .models import (
     VolunteerSettings,
     VolunteerTeam,
 )
+from .models.records import deletion_problem
 from .models.settings import star_words
 
 
@@ -84,8 +88,20 @@ class ServiceRecordViewSet(ModelViewSet):
         return ServiceRecord.objects.select_related("volunteer", "team", "verified_by")
 
 
+class PointsTransactionDeleteView(DeleteView):
+    """Deleting earned points that were already spent would leave a negative balance."""
+
+    def form_valid(self, form):
+        problem = deletion_problem(self.object)
+        if problem:
+            messages.error(self.request, problem)
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
 class PointsTransactionViewSet(ModelViewSet):
     model = PointsTransaction
+    delete_view_class = PointsTransactionDeleteView
     icon = "success"
     menu_label = "公益银行积分"
     list_display = ["date", "volunteer", "points", "reason", "note"]

@@ -182,3 +182,18 @@ def test_service_points_are_not_edited_by_hand(staff_client, site):
     assert "请修改对应的服务记录" in response.content.decode()
     txn.refresh_from_db()
     assert txn.points == Decimal("2.00")
+
+
+def test_spent_points_cannot_be_deleted(staff_client, site):
+    volunteer = VolunteerFactory()
+    award = PointsTransactionFactory(volunteer=volunteer, points=Decimal("10"), reason="commendation")
+    spent = PointsTransactionFactory(volunteer=volunteer, points=Decimal("-6"), reason="exchange")
+
+    response = staff_client.post(reverse("volunteers_pointstransaction:delete", args=[award.pk]), follow=True)
+    assert PointsTransaction.objects.filter(pk=award.pk).exists()
+    assert "删除后积分余额将为 -6.00 分" in response.content.decode()
+
+    staff_client.post(reverse("volunteers_pointstransaction:delete", args=[spent.pk]))
+    assert not PointsTransaction.objects.filter(pk=spent.pk).exists()
+    staff_client.post(reverse("volunteers_pointstransaction:delete", args=[award.pk]))
+    assert not PointsTransaction.objects.filter(pk=award.pk).exists()

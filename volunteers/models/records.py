@@ -419,6 +419,16 @@ class PointsTransaction(models.Model):
             )
 
 
+def deletion_problem(transaction):
+    """Why this points transaction may not be deleted, in Chinese, or "" if it may."""
+    if transaction.service_record_id:
+        return "服务获得的积分随服务记录自动生成，请修改或删除对应的服务记录。"
+    balance = balance_of(transaction.volunteer_id, exclude_pk=transaction.pk)
+    if balance < 0:
+        return f"不能删除：删除后积分余额将为 {balance:.2f} 分，这些积分已经兑换使用。"
+    return ""
+
+
 def balance_of(volunteer_id, exclude_pk=None):
     qs = PointsTransaction.objects.filter(volunteer_id=volunteer_id)
     if exclude_pk:
