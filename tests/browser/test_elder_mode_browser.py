@@ -22,6 +22,9 @@ def test_large_text_mode_switches_on_stays_on_and_switches_off(new_page, home_pa
     assert font_size(page, "h1") > font_size(page, "body")
     line_height = page.eval_on_selector("body", "el => parseFloat(getComputedStyle(el).lineHeight)")
     assert line_height >= 1.5 * 24
+    spacing = page.eval_on_selector("main p", "el => parseFloat(getComputedStyle(el).marginBottom)")
+    paragraph_line = page.eval_on_selector("main p", "el => parseFloat(getComputedStyle(el).lineHeight)")
+    assert spacing >= 1.3 * paragraph_line
 
     with page.expect_navigation():
         page.get_by_role("link", name="退出长辈版").click()
