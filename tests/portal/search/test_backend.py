@@ -62,3 +62,15 @@ def test_update_index_rebuilds_with_progress(add_page):
     call_command("update_index", stdout=out)
     assert "indexed" in out.getvalue()
     assert titles(Page.objects.search("改造")) == {"老旧小区改造公示"}
+
+
+def test_postgresql_has_an_index_for_the_searched_expression():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'portal_indexentry_title_body_gin'")
+        (definition,) = cursor.fetchone()
+    assert "gin" in definition
+    assert "title || body" in definition
