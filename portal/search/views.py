@@ -47,9 +47,12 @@ def page_date(page):
 
 def count_limit():
     """How far the backend counts matches (SQLite stops at a limit), or None."""
+    if connection.vendor != "sqlite":
+        return None
+    # Importable only where SQLite's full-text models exist.
     from . import sqlite_fast
 
-    return sqlite_fast.COUNT_LIMIT if connection.vendor == "sqlite" else None
+    return sqlite_fast.COUNT_LIMIT
 
 
 def search_teams(site, text, synonym_groups, terms, limit=5):

@@ -182,10 +182,10 @@ def test_search_page_runs_a_bounded_number_of_queries(client, add_page, django_a
 def test_very_common_words_are_counted_up_to_a_limit(client, add_page, monkeypatch):
     from django.db import connection
 
-    from portal.search import sqlite_fast
-
     if connection.vendor != "sqlite":
         pytest.skip("the count limit belongs to the SQLite backend")
+    from portal.search import sqlite_fast
+
     monkeypatch.setattr(sqlite_fast, "COUNT_LIMIT", 5)
     for n in range(8):
         add_page(f"楼道清理通知第{n}号")
