@@ -1,9 +1,9 @@
 """Faster relevance ranking for the SQLite FTS5 backend.
 
 modelsearch ranks SQLite results with a correlated sub-query that runs the full-text match
-once per matching row, so a common word over 20,000 pages takes seconds. Here one statement
-matches, filters by the queryset (live, site, type, ...), ranks by bm25 and pages with
-LIMIT/OFFSET, all inside SQLite; a second one counts.
+once per matching row, so a common word over 20,000 pages takes seconds. Here FTS5 ranks its
+own matches by bm25, only the top candidates are checked against the queryset (live, site,
+type, ...), and counting stops past COUNT_LIMIT.
 """
 
 from django.db import connections
@@ -31,44 +31,14 @@ class FastRankingCompilerMixin:
             and type(query).__name__ != "AndNot"
         )
 
-    def matches_sql(self, config, scored=True):
-        """SQL and params for (score, object_id) of the matches the queryset allows; without
-        the bm25 score (not needed for counting) when `scored` is False."""
-        cache = self.__dict__.setdefault("_matches_sql", {})
-        if scored not in cache:
-            cache[scored] = self.build_matches_sql(config, scored)
-        return cache[scored]
-
-    def build_matches_sql(self, config, scored):
+    def match_expression(self, config):
+        """The FTS5 MATCH lookup for this query, e.g. '{title body} : ("电梯")'."""
         query = self.build_search_query(normalize(self.query), config=config)
-        entries = (
-            SQLiteFTSIndexEntry.objects.filter(
-                MatchExpression(self.fields or self.FTS_TABLE_FIELDS, query),
-                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
-            )
-            .annotate(oid=F("index_entry__object_id"))
-            .values_list("oid")
-        )
-        entries_sql, entries_params = entries.query.sql_with_params()
-        table = SQLiteFTSIndexEntry._meta.db_table
-        score = f"bm25({table}, {BM25_WEIGHTS})" if scored else "0"
-        entries_sql = entries_sql.replace("SELECT ", f"SELECT {score} AS score, ", 1)
-        # A correlated EXISTS looks each match's page up by key: the cost follows the number
-        # of matches, not the number of pages the queryset allows.
-        match_key = (
-            "CAST(m.oid AS INTEGER)" if isinstance(self.queryset.model._meta.pk, IntegerField) else "m.oid"
-        )
-        allowed = self.queryset.order_by().filter(pk=RawSQL(match_key, [])).values("pk")  # noqa: S611 (a constant)
-        allowed_sql, allowed_params = allowed.query.sql_with_params()
-        sql = f"SELECT m.score, m.oid FROM ({entries_sql}) m WHERE EXISTS ({allowed_sql})"  # noqa: S608 (compiled SQL, values are params)
-        return sql, (*entries_params, *allowed_params)
+        return MatchExpression(self.fields or self.FTS_TABLE_FIELDS, query)
 
     def match_string(self, config):
-        """The FTS5 MATCH expression for this query, e.g. '{title body} : ("电梯")'."""
-        query = self.build_search_query(normalize(self.query), config=config)
-        expression = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, query)
         compiler = SQLiteFTSIndexEntry.objects.all().query.get_compiler(using=self.queryset.db)
-        _sql, params = expression.as_sql(compiler, connections[self.queryset.db])
+        _sql, params = self.match_expression(config).as_sql(compiler, connections[self.queryset.db])
         return params[0]
 
     def ranked_pks(self, config, wanted):
@@ -113,16 +83,32 @@ class FastRankingCompilerMixin:
 
     def count_matches(self, config):
         """The number of allowed matches, counted up to COUNT_LIMIT + 1."""
-        sql, params = self.matches_sql(config, scored=False)
+        matches = (
+            SQLiteFTSIndexEntry.objects.filter(
+                self.match_expression(config),
+                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
+            )
+            .annotate(oid=F("index_entry__object_id"))
+            .values_list("oid")
+        )
+        matches_sql, matches_params = matches.query.sql_with_params()
+        # A correlated EXISTS looks each match's page up by key: the cost follows the number
+        # of matches counted, not the number of pages the queryset allows.
+        match_key = (
+            "CAST(m.oid AS INTEGER)" if isinstance(self.queryset.model._meta.pk, IntegerField) else "m.oid"
+        )
+        allowed = self.queryset.order_by().filter(pk=RawSQL(match_key, [])).values("pk")  # noqa: S611 (a constant)
+        allowed_sql, allowed_params = allowed.query.sql_with_params()
+        sql = (
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM ({matches_sql}) m "  # noqa: S608 (compiled SQL, values are params)
+            f"WHERE EXISTS ({allowed_sql}) LIMIT %s)"
+        )
         with connections[self.queryset.db].cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT %s)", (*params, COUNT_LIMIT + 1))  # noqa: S608
+            cursor.execute(sql, (*matches_params, *allowed_params, COUNT_LIMIT + 1))
             return cursor.fetchone()[0]
 
 
 class FastRankingResultsMixin:
-    def _do_search(self):
-        return list(self.get_queryset())
-
     def _do_count(self):
         compiler = self.query_compiler
         if getattr(compiler, "can_rank_fast", None) and compiler.can_rank_fast(self._score_field):
