@@ -19,6 +19,7 @@ def test_settings_appear_in_header_and_footer(client, site, home_page):
             "hotline": "0535-6666 8888",
             "wechat_account": "裕园之家",
             "wechat_qr": qr,
+            "newspaper_names": "裕园周报、社区快报",
         },
     )
     html = client.get("/").content.decode()
@@ -26,6 +27,7 @@ def test_settings_appear_in_header_and_footer(client, site, home_page):
         assert text in html
     assert 'href="tel:053566668888"' in html
     assert "扫码关注" in html
+    assert "《裕园周报》《社区快报》" in html
 
 
 def test_settings_are_per_site(client, site, home_page):
