@@ -5,6 +5,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.review.permissions import PublicRecordsPermissionTester
+
 from .sections import collect_sections, section_stylesheets
 
 
@@ -21,6 +23,9 @@ class HomePage(Page):
     class Meta:
         verbose_name = "首页"
         verbose_name_plural = "首页"
+
+    def permissions_for_user(self, user):
+        return PublicRecordsPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -3,7 +3,9 @@ financial disclosures of two funds. Idempotent: every page is looked up by slug 
 
 import datetime
 import random
+from contextlib import contextmanager
 from decimal import Decimal
+from unittest import mock
 
 from django.core.files.base import ContentFile
 from django.test.utils import override_settings
@@ -12,11 +14,11 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry
 
 from portal.demo_media import get_collection, pdf_bytes
+from portal.review import actions
 
 from .demo_content import FUND_ROWS, FUNDS, MASKED_NAMES, NOTICE_TEMPLATES, PROBLEM_KINDS, PROPERTY_ROWS
 from .finance import EXPENSE, QUARTER, period_bounds, period_label, totals
 from .models import (
-    CommitteeApproval,
     DisclosureItem,
     FinancialDisclosureIndexPage,
     FinancialDisclosurePage,
@@ -45,6 +47,14 @@ PENDING = ("云香激励基金", 2026, 3)
 
 def at(date, hour=9):
     return datetime.datetime.combine(date, datetime.time(hour, 0), tzinfo=TZ)
+
+
+@contextmanager
+def backdated(when):
+    """Run the real workflow as if at `when`: revisions, approvals, publication and the
+    disclosure log then tell one consistent story (the log's hashes include the times)."""
+    with mock.patch("django.utils.timezone.now", return_value=when):
+        yield
 
 
 class NoticeDemo:
@@ -340,20 +350,16 @@ class NoticeDemo:
         page.line_items = items
         self.finance.add_child(instance=page)
         page.tags.add(fund.name)
-        page.save_revision(user=self.staff)
-        # Through the real workflow, so the public page shows who approved it.
-        state = page.get_workflow().start(page, self.staff)
+        submitted = min(date, self.today) - datetime.timedelta(days=2)
+        with backdated(at(submitted)):
+            page.save_revision(user=self.staff)
+            # Through the real workflow, so the public page shows who approved it.
+            state = page.get_workflow().start(page, self.staff)
         task_state = state.current_task_state.specific
-        task = task_state.task.specific
         members = self.committee[:1] if pending else self.committee
-        for member in members:
-            task.on_action(task_state, member, "approve", comment="账实相符，同意公开。")
-        approved_at = at(min(date, self.today) - datetime.timedelta(days=1), hour=15)
-        CommitteeApproval.objects.filter(page=page).update(approved_at=approved_at)
-        if not pending:
-            Page.objects.filter(pk=page.pk).update(
-                first_published_at=at(min(date, self.today)), last_published_at=at(min(date, self.today))
-            )
+        for hour, member in enumerate(members, start=10):
+            with backdated(at(submitted + datetime.timedelta(days=1), hour=hour)):
+                actions.approve(task_state.pk, member, task_state.fingerprint, "账实相符，同意公开。")
         return page
 
     def correct_disclosure(self, slug):
@@ -368,13 +374,14 @@ class NoticeDemo:
         expenses[1].amount -= Decimal("100.00")
         draft.line_items = items
         draft.summary += "（更正：两笔支出入账科目有误，已调整，合计不变。）"
-        draft.save_revision(user=self.staff)
-        state = draft.get_workflow().start(draft, self.staff)
+        corrected_on = min(page.date + datetime.timedelta(days=20), self.today)
+        with backdated(at(corrected_on - datetime.timedelta(days=1))):
+            draft.save_revision(user=self.staff)
+            state = draft.get_workflow().start(draft, self.staff)
         task_state = state.current_task_state.specific
-        for member in self.committee:
-            task_state.task.specific.on_action(
-                task_state, member, "approve", comment="已核对原始凭证，同意更正。"
-            )
+        for hour, member in enumerate(self.committee, start=10):
+            with backdated(at(corrected_on, hour=hour)):
+                actions.approve(task_state.pk, member, task_state.fingerprint, "已核对原始凭证，同意更正。")
 
 
 def load(ctx):

@@ -146,9 +146,27 @@ class Correction:
     def __bool__(self):
         return bool(self.fields or self.added or self.removed or self.changed)
 
+    def as_data(self):
+        """Plain lists for the disclosure log (JSON)."""
+        return {
+            "fields": [list(f) for f in self.fields],
+            "added": list(self.added),
+            "removed": list(self.removed),
+            "changed": [[text, [list(c) for c in changes]] for text, changes in self.changed],
+        }
+
+    @classmethod
+    def from_data(cls, data):
+        return cls(
+            fields=[tuple(f) for f in data.get("fields", [])],
+            added=list(data.get("added", [])),
+            removed=list(data.get("removed", [])),
+            changed=[(text, [tuple(c) for c in changes]) for text, changes in data.get("changed", [])],
+        )
+
 
 def diff_contents(old, new):
-    """A readable Correction between two revision contents of a disclosure."""
+    """A readable Correction between two contents of a disclosure (revision contents or public records)."""
     result = Correction()
     for name, label in FIELD_LABELS.items():
         before, after = _norm(name, old.get(name)), _norm(name, new.get(name))

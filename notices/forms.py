@@ -18,6 +18,12 @@ class NoticeForm(WagtailAdminPageForm):
 
 
 class FinancialDisclosureForm(WagtailAdminPageForm):
+    def save(self, commit=True):
+        # The fund's name is part of what the committee approves (see FinancialDisclosurePage.fund_name).
+        if self.instance.fund_id:
+            self.instance.fund_name = self.instance.fund.name
+        return super().save(commit=commit)
+
     def clean(self):
         cleaned = super().clean()
         formset = self.formsets.get("line_items")

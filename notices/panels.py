@@ -13,14 +13,14 @@ class CommitteeProgressPanel(Panel):
             return bool(self.instance and self.instance.pk)
 
         def get_context_data(self, parent_context=None):
-            from .models import CommitteeApproval
+            from portal.review.models import ReviewApproval
 
             context = super().get_context_data(parent_context)
             page = self.instance
             task_state = page.current_workflow_task_state
             if task_state is not None and hasattr(task_state.task.specific, "quorum"):
                 context["approvals"] = list(
-                    CommitteeApproval.objects.filter(task_state=task_state).order_by("approved_at")
+                    ReviewApproval.objects.filter(task_state=task_state).order_by("approved_at")
                 )
                 context["quorum"] = task_state.task.specific.quorum
             context["signoff"] = page.committee_signoff()

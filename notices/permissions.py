@@ -1,44 +1,64 @@
-"""Who may do what to financial disclosures outside the committee workflow."""
+"""Who may do what to notices and financial disclosures outside the committee workflow."""
 
-from wagtail.models import PagePermissionTester
-
-from portal.roles import SITE_ADMINS
-
-# Set on the approving member's user object only while their approval completes the quorum.
-QUORUM_FLAG = "_notices_quorum_publishes_page"
+from portal.review.permissions import PublicRecordsPermissionTester
+from portal.roles import is_site_admin
 
 
-def is_site_admin(user):
-    """Superusers and members of 站点管理员 (cached on the user for the request)."""
-    if not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    if not hasattr(user, "_notices_is_site_admin"):
-        user._notices_is_site_admin = user.groups.filter(name=SITE_ADMINS).exists()
-    return user._notices_is_site_admin
-
-
-class DisclosurePermissionTester(PagePermissionTester):
-    """Staff may add and edit but only submit; only site admins publish, unpublish or delete.
-
-    监委会 members hold a `lock` page permission only so the explorer shows them the
-    disclosures; they may not actually lock, edit or publish anything.
-    """
+class FinanceSectionPermissionTester(PublicRecordsPermissionTester):
+    """The 财务公开 section: only site admins publish or reorder it, and nothing is published
+    into it directly (new pages and copies of disclosures start as drafts)."""
 
     def can_publish(self):
-        if getattr(self.user, QUORUM_FLAG, None) == self.page.pk:
-            return True  # the approval that completes the committee's quorum publishes
         return is_site_admin(self.user) and super().can_publish()
 
     def can_unpublish(self):
         return is_site_admin(self.user) and super().can_unpublish()
 
     def can_publish_subpage(self):
-        return is_site_admin(self.user) and super().can_publish_subpage()
+        return False
+
+    def can_set_view_restrictions(self):
+        return False
 
     def can_delete(self, ignore_bulk=False):
         return is_site_admin(self.user) and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_reorder_children(self):
+        return is_site_admin(self.user) and super().can_reorder_children()
+
+
+class DisclosurePermissionTester(PublicRecordsPermissionTester):
+    """Nobody publishes, unpublishes or hides a disclosure directly, administrators included:
+    it goes live only through a complete committee quorum (FinancialDisclosurePage.publish),
+    and a superuser's break-glass withdrawal is its own logged, public action (notices.views).
+
+    Staff may add and edit drafts and submit them. 监委会 members hold a `lock` page permission
+    only so the explorer shows them the disclosures; they may not lock, edit or publish.
+    """
+
+    def is_published_record(self):
+        """A disclosure that residents have seen at some point."""
+        return self.page.first_published_at is not None
+
+    def can_publish(self):
+        return False
+
+    def can_unpublish(self):
+        return False
+
+    def can_publish_subpage(self):
+        return False  # copies and new pages start as drafts
+
+    def can_set_view_restrictions(self):
+        return False
+
+    def can_delete(self, ignore_bulk=False):
+        if self.is_published_record():
+            return False  # a published record stays; a wrong one is withdrawn, with a reason
+        return is_site_admin(self.user) and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_move(self):
+        return not self.is_published_record() and is_site_admin(self.user) and super().can_move()
 
     def can_reorder_children(self):
         return is_site_admin(self.user) and super().can_reorder_children()

@@ -1,13 +1,18 @@
-"""Admin integration: the fund snippet, log actions, 'publish' turned into 'submit', home section."""
+"""Admin integration: the fund snippet, log actions, 'publish' turned into 'submit', withdrawal,
+home section."""
 
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.sections import HomeSection
 
+from . import views
 from .models import FinancialDisclosurePage, Fund, NoticeBase, NoticeIndexPage
 from .status import notice_status
 
@@ -26,6 +31,33 @@ register_snippet(FundViewSet)
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     actions.register_action("notices.committee_approve", "监委会成员审核通过", "监委会成员审核通过")
+    actions.register_action("notices.withdraw", "紧急撤回财务公开", "紧急撤回财务公开")
+
+
+@hooks.register("register_admin_urls")
+def notices_admin_urls():
+    return [path("notices/withdraw/<int:page_id>/", views.withdraw, name="notices_withdraw")]
+
+
+@hooks.register("register_page_header_buttons")
+def withdraw_button(page, user, view_name, next_url=None):
+    if user.is_superuser and page.live and page.specific_class is FinancialDisclosurePage:
+        yield Button(
+            "紧急撤回", reverse("notices_withdraw", args=(page.pk,)), icon_name="warning", priority=90
+        )
+
+
+@hooks.register("before_copy_page")
+def no_aliases_of_disclosures(request, page):
+    """An alias would be a second live copy that no committee approved."""
+    if request.method != "POST" or not request.POST.get("alias"):
+        return None
+    if FinancialDisclosurePage.objects.descendant_of(page, inclusive=True).exists():
+        messages.error(
+            request, "财务公开不能创建别名：每一份公开的财务数字都必须经监委会审核。可以复制为草稿。"
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
 
 
 @hooks.register("after_create_page")

@@ -26,3 +26,16 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.groups.add(*Group.objects.filter(name__in=extracted))
         if create:
             self.save()
+
+    @factory.post_generation
+    def verified_name(self, create, extracted, **kwargs):
+        """实名: given, or the first name for committee members (who cannot approve without one)."""
+        from portal import roles
+        from portal.accounts.models import set_verified_name
+
+        if not create:
+            return
+        if extracted is None and self.groups.filter(name=roles.COMMITTEE).exists():
+            extracted = self.first_name
+        if extracted:
+            set_verified_name(self, extracted)

@@ -1,4 +1,4 @@
-"""The community newspaper's models, by concern: pages and snippets."""
+"""The community newspaper's models, by concern: pages, snippets and the chief's review task."""
 
 from .pages import (
     ArticlePage,
@@ -11,10 +11,12 @@ from .pages import (
     listed_issues,
 )
 from .snippets import Column, Correspondent
+from .workflow import ChiefApprovalTask
 
 __all__ = [
     "ArticlePage",
     "ArticlePageTag",
+    "ChiefApprovalTask",
     "Column",
     "Correspondent",
     "IssuePage",

@@ -1,6 +1,7 @@
 """The notice board's models, by concern."""
 
 from .finance import DisclosureItem, FinancialDisclosureIndexPage, FinancialDisclosurePage, Fund
+from .ledger import DisclosureEvent
 from .pages import (
     CATEGORY_CHOICES,
     NoticeBase,
@@ -9,12 +10,12 @@ from .pages import (
     NoticeTag,
     RelatedNotice,
 )
-from .workflow import CommitteeApproval, CommitteeApprovalTask
+from .workflow import CommitteeApprovalTask
 
 __all__ = [
     "CATEGORY_CHOICES",
-    "CommitteeApproval",
     "CommitteeApprovalTask",
+    "DisclosureEvent",
     "DisclosureItem",
     "FinancialDisclosureIndexPage",
     "FinancialDisclosurePage",

@@ -4,24 +4,29 @@ import csv
 from decimal import Decimal
 from urllib.parse import quote
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, Page, PageLogEntry
+from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
+
+from portal.review.actions import sealed_approvals
+from portal.review.fingerprint import file_sha256, verification_code
 
 from ..finance import (
     DIRECTION_CHOICES,
     INCOME,
     PERIOD_KIND_CHOICES,
     QUARTER,
-    diff_contents,
+    Correction,
     period_bounds,
     period_label,
     totals,
@@ -29,7 +34,8 @@ from ..finance import (
 from ..forms import FinancialDisclosureForm
 from ..money import amount_in_words
 from ..panels import CommitteeProgressPanel
-from ..permissions import DisclosurePermissionTester
+from ..permissions import DisclosurePermissionTester, FinanceSectionPermissionTester
+from .ledger import DisclosureEvent
 from .pages import FINANCE, NoticeBase, PrintableMixin
 
 CSV_HEADER = ["日期", "收支", "项目", "对方", "金额", "凭证号"]
@@ -74,10 +80,22 @@ class FinancialDisclosureIndexPage(Page):
         verbose_name_plural = "财务公开栏目"
 
     def permissions_for_user(self, user):
-        return DisclosurePermissionTester(user, self)
+        return FinanceSectionPermissionTester(user, self)
 
     def get_sitemap_urls(self, request=None):
         return []  # it only redirects to the board
+
+    def route(self, request, path_components):
+        """A withdrawn disclosure's address says so (410) instead of pretending it never existed."""
+        if path_components:
+            withdrawn = (
+                FinancialDisclosurePage.objects.child_of(self)
+                .filter(slug=path_components[0], live=False)
+                .first()
+            )
+            if withdrawn is not None and withdrawn.withdrawal() is not None:
+                return RouteResult(withdrawn)  # served as a notice of withdrawal, see serve()
+        return super().route(request, path_components)
 
     def serve(self, request, *args, **kwargs):
         # The board lists disclosures with everything else; this is just its finance filter.
@@ -99,6 +117,8 @@ class FinancialDisclosurePage(PrintableMixin, RoutablePageMixin, NoticeBase):
         validators=[MinValueValidator(1), MaxValueValidator(12)],
         help_text="月度填 1–12，季度填 1–4。",
     )
+    # The fund's name as approved: renaming the fund later does not change published figures.
+    fund_name = models.CharField("资金账户名称", max_length=60, blank=True, editable=False)
     opening_balance = models.DecimalField("期初余额（元）", **money_field_kwargs)
     closing_balance = models.DecimalField(
         "期末余额（元）", **money_field_kwargs, help_text="按账本填写，系统会核对。"
@@ -133,6 +153,9 @@ class FinancialDisclosurePage(PrintableMixin, RoutablePageMixin, NoticeBase):
 
     parent_page_types = ["notices.FinancialDisclosureIndexPage"]
     subpage_types = []
+    # Goes live only through a complete committee review (portal.review.workflows).
+    requires_review_seal = True
+    review_template = "notices/admin/review_disclosure.html"
 
     class Meta:
         verbose_name = "财务公开"
@@ -140,19 +163,59 @@ class FinancialDisclosurePage(PrintableMixin, RoutablePageMixin, NoticeBase):
 
     def save(self, *args, **kwargs):
         self.category = FINANCE
+        if not self.fund_name and self.fund_id:
+            self.fund_name = self.fund.name
         return super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
         if period_bounds(self.year, self.period_kind, self.period_number) is None:
             raise ValidationError({"period_number": "期间不存在：月度填 1–12，季度填 1–4。"})
+        if self.expire_at:
+            raise ValidationError({"expire_at": "财务公开不能定时下线；公开后如有错误，请提交更正。"})
 
     def permissions_for_user(self, user):
         return DisclosurePermissionTester(user, self)
 
+    def publish(self, revision, *args, **kwargs):
+        """Only the exact content a complete committee quorum approved can go live, by any path."""
+        from .workflow import CommitteeApprovalTask
+
+        if not sealed_approvals(revision, CommitteeApprovalTask):
+            raise PermissionDenied("财务公开必须经监委会规定人数的成员审核通过同一内容后才能公开。")
+        return super().publish(revision, *args, **kwargs)
+
+    def public_record(self):
+        """The canonical content residents see; its SHA-256 is what the committee approves."""
+        items = list(self.line_items.all())
+        income, expense = totals(items)
+        return {
+            "type": "notices.financialdisclosurepage",
+            "page_id": self.pk,
+            "title": self.title,
+            "fund": self.fund_name or (self.fund.name if self.fund_id else ""),
+            "year": self.year,
+            "period_kind": self.period_kind,
+            "period_number": self.period_number,
+            "period": self.period_label,
+            "issuing_body": self.issuing_body,
+            "date": self.date,
+            "summary": self.summary,
+            "opening_balance": Decimal(self.opening_balance),
+            "income": income,
+            "expense": expense,
+            "closing_balance": Decimal(self.closing_balance),
+            "public_from": self.public_from,
+            "public_until": self.public_until,
+            "objection_office": self.objection_office,
+            "objection_phone": self.objection_phone,
+            "objection_deadline": self.objection_deadline,
+            "line_items": [item.public_record() for item in items],
+        }
+
     def search_text(self):
         """Fund, period and every line item's wording, for site search."""
-        parts = [self.fund.name if self.fund_id else "", self.period_label]
+        parts = [self.fund_name, self.period_label]
         for item in self.line_items.all():
             parts += [item.item, item.counterparty, item.voucher_no]
         return " ".join(p for p in parts if p)
@@ -182,47 +245,128 @@ class FinancialDisclosurePage(PrintableMixin, RoutablePageMixin, NoticeBase):
         ]
 
     def committee_signoff(self):
-        """The approvals that published the live version: names and the date of the last one."""
+        """The approvals that published the live version: verified names, the date of the last one."""
         if not self.live_revision_id:
             return None
+        from portal.review.models import ReviewApproval
+
         approvals = list(
-            self.committee_approvals.filter(revision_id=self.live_revision_id).order_by("approved_at")
+            ReviewApproval.objects.filter(
+                page_id=self.pk, revision_id=self.live_revision_id, task_state__status="approved"
+            ).order_by("approved_at", "pk")
         )
         if not approvals:
             return None
         return {
             "names": [a.approver_name for a in approvals],
             "date": timezone.localdate(approvals[-1].approved_at),
+            "approvals": approvals,
         }
 
-    def corrections(self):
-        """Each republication that changed the published figures, newest first."""
-        entries = list(
-            PageLogEntry.objects.filter(page=self, action="wagtail.publish", revision__isnull=False)
-            .select_related("revision")
-            .order_by("timestamp", "pk")
+    def publications(self):
+        """Every published version, oldest first, from the disclosure log."""
+        return list(
+            DisclosureEvent.objects.filter(page_id=self.pk, kind__in=DisclosureEvent.PUBLICATIONS).order_by(
+                "pk"
+            )
         )
+
+    def corrections(self, publications=None):
+        """Each republication that changed the published figures, newest first, with its fingerprint."""
+        publications = self.publications() if publications is None else publications
         result = []
-        for before, after in zip(entries, entries[1:], strict=False):
-            change = diff_contents(before.revision.content, after.revision.content)
-            if change:
-                result.append({"date": timezone.localdate(after.timestamp), "change": change})
+        for entry in publications[1:]:
+            if not entry.payload.get("changes"):
+                continue
+            result.append(
+                {
+                    "date": timezone.localdate(entry.created_at),
+                    "change": Correction.from_data(entry.payload.get("changes", {})),
+                    "code": verification_code(entry.fingerprint),
+                }
+            )
         return list(reversed(result))
+
+    def withdrawal(self):
+        return DisclosureEvent.objects.filter(page_id=self.pk, kind=DisclosureEvent.WITHDRAWN).last()
+
+    def serve(self, request, *args, **kwargs):
+        if not self.live:
+            return self.serve_withdrawn(request)
+        return super().serve(request, *args, **kwargs)
+
+    def serve_withdrawn(self, request):
+        """At a withdrawn disclosure's address residents read when and why it was withdrawn (410)."""
+        event = self.withdrawal()
+        if event is None:
+            raise Http404
+        publications = self.publications()
+        return TemplateResponse(
+            request,
+            "notices/withdrawn_disclosure.html",
+            {
+                "page": self,
+                "withdrawn_on": timezone.localdate(event.created_at),
+                "reason": event.payload.get("reason", ""),
+                "verification_code": verification_code(publications[-1].fingerprint) if publications else "",
+            },
+            status=410,
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        publications = self.publications() if self.live else []
         context.update(
             figures=self.summary_figures(),
             signoff=self.committee_signoff(),
-            corrections=self.corrections() if self.live else [],
+            corrections=self.corrections(publications),
+            versions=[
+                {"date": timezone.localdate(e.created_at), "code": verification_code(e.fingerprint)}
+                for e in publications
+            ],
+            verification_code=verification_code(publications[-1].fingerprint) if publications else "",
         )
         return context
+
+    @path("record.json")
+    def record_view(self, request):
+        """The canonical record of the live version, its fingerprint and who approved it."""
+        publications = self.publications()
+        if not publications:
+            return JsonResponse({"error": "本公示还没有经审核公开的版本。"}, status=404)
+        latest = publications[-1]
+        signoff = self.committee_signoff()
+        return JsonResponse(
+            {
+                "record": latest.payload["record"],
+                "fingerprint": latest.fingerprint,
+                "verification_code": verification_code(latest.fingerprint),
+                "fingerprint_method": "SHA-256(record 的规范 JSON：键按字母排序、无空格、UTF-8)",
+                "approvals": [
+                    {
+                        "name": a.approver_name,
+                        "approved_at": timezone.localtime(a.approved_at).isoformat(),
+                        "fingerprint": a.fingerprint,
+                    }
+                    for a in (signoff["approvals"] if signoff else [])
+                ],
+                "versions": [
+                    {
+                        "kind": e.kind,
+                        "published_at": timezone.localtime(e.created_at).isoformat(),
+                        "fingerprint": e.fingerprint,
+                    }
+                    for e in publications
+                ],
+            },
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
 
     @path("csv/")
     def csv_view(self, request):
         """The line items as a CSV that Excel opens correctly (UTF-8 with BOM)."""
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        filename = f"{self.fund.name}-{self.period_label}.csv"
+        filename = f"{self.fund_name}-{self.period_label}.csv"
         response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
         response.write("\ufeff")
         writer = csv.writer(response)
@@ -238,6 +382,9 @@ class FinancialDisclosurePage(PrintableMixin, RoutablePageMixin, NoticeBase):
                     csv_text(item.voucher_no),
                 ]
             )
+        publications = self.publications()
+        if publications:
+            writer.writerow(["核验码", verification_code(publications[-1].fingerprint)])
         return response
 
 
@@ -277,3 +424,18 @@ class DisclosureItem(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "收支明细"
         verbose_name_plural = "收支明细"
+
+    def public_record(self):
+        attachment = None
+        if self.attachment_id:
+            document = self.attachment
+            attachment = {"title": document.title, "sha256": file_sha256(document.file)}
+        return {
+            "date": self.date,
+            "direction": self.direction,
+            "item": self.item,
+            "counterparty": self.counterparty,
+            "amount": Decimal(self.amount),
+            "voucher_no": self.voucher_no,
+            "attachment": attachment,
+        }

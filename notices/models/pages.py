@@ -19,6 +19,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from portal.review.permissions import PublicRecordsPermissionTester
+
 from ..blocks import NoticeBodyBlock
 from ..forms import NoticeForm
 from ..qr import qr_svg
@@ -54,6 +56,9 @@ class NoticeIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "公开栏"
         verbose_name_plural = "公开栏"
+
+    def permissions_for_user(self, user):
+        return PublicRecordsPermissionTester(user, self)
 
     def notices(self):
         return NoticeBase.objects.live().public().descendant_of(self).order_by("-date", "-pk")
@@ -196,6 +201,8 @@ class NoticeBase(Page):
     tags = ClusterTaggableManager("标签", through=NoticeTag, blank=True)
 
     is_creatable = False
+    # Published notices are public records: the pages holding them cannot be hidden quietly.
+    is_public_record = True
 
     period_panels = [
         MultiFieldPanel(

@@ -18,6 +18,8 @@ PORTAL_ENVIRONMENT = "base"
 
 INSTALLED_APPS = [
     "portal",
+    "portal.accounts",
+    "portal.review",
     "home",
     "notices",
     "news",
@@ -30,7 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "portal.accounts.apps.PortalUsersConfig",  # wagtail.users with our user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -59,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.review.middleware.ReviewRefusedMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -91,6 +94,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers queue instead of failing with "database is locked": transactions take the write
+    # lock when they begin, and wait for it up to the timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -133,6 +146,8 @@ WAGTAIL_SITE_NAME = "社区公开栏"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The last approval publishes exactly the approved revision (portal.review.workflows).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.review.workflows.publish_approved"
 # Chinese-aware database search (SQLite FTS5 or PostgreSQL); see portal/search/.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search.backend"}}
 JIEBA_CACHE_DIR = os.environ.get("JIEBA_CACHE_DIR", str(BASE_DIR / ".cache" / "jieba"))

@@ -1,6 +1,7 @@
 """Journey: two committee members each approve a pending disclosure; it is live with both names."""
 
 import pytest
+from playwright.sync_api import expect
 
 from notices.factories import (
     FinancialDisclosureIndexPageFactory,
@@ -38,7 +39,13 @@ def test_two_members_approve_and_the_disclosure_goes_live(new_page, home_page, m
         row.get_by_role("button").last.click()
         snap(page, f"journey-committee-{username}-actions")
         page.get_by_role("button", name="审核通过", exact=True).click()
-        page.wait_for_timeout(1500)
+        # The review opens with the figures and the 核验码 of exactly what is being approved.
+        dialog = page.get_by_role("dialog")
+        expect(dialog).to_contain_text("核验码")
+        expect(dialog).to_contain_text("收支明细")
+        snap(page, f"journey-committee-{username}-review")
+        with page.expect_navigation():
+            dialog.get_by_role("button", name="审核通过", exact=True).click()
         snap(page, f"journey-committee-{username}-after")
         page.context.close()
 

@@ -76,8 +76,11 @@ def test_editor_writes_chief_approves_article_goes_live(new_page, home_page, mak
     snap(page, "journey-editor-6-chief-dashboard")
     panel.locator("tr").filter(has_text=TITLE).get_by_role("button").last.click()
     snap(page, "journey-editor-7-chief-review")
+    page.get_by_role("button", name="审核通过", exact=True).click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("核验码")
     with page.expect_navigation():
-        page.get_by_role("button", name="批准", exact=True).click()
+        dialog.get_by_role("button", name="审核通过", exact=True).click()
     expect(panel.locator("tr").filter(has_text=TITLE)).to_have_count(0)
 
     # Approved, but held back until its issue is out; the chief then publishes the issue.

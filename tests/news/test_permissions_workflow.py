@@ -92,12 +92,12 @@ def test_editor_publish_only_submits_for_review(client, editor, chief, issue):
 
 def test_chief_approves_and_the_article_goes_live(client, editor, chief, issue):
     article = submit_article(client, editor, issue, **{"action-submit": "1"})
-    task_state = WorkflowState.objects.get(object_id=str(article.pk)).current_task_state
+    task_state = WorkflowState.objects.get(object_id=str(article.pk)).current_task_state.specific
     client.force_login(chief)
     mail.outbox.clear()
     response = client.post(
         reverse("wagtailadmin_pages:workflow_action", args=(article.pk, "approve", task_state.pk)),
-        {"comment": "写得很好"},
+        {"comment": "写得很好", "fingerprint": task_state.fingerprint},
     )
     assert response.status_code == 302
     article.refresh_from_db()

@@ -5,8 +5,10 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import TaskState, WorkflowState
 
-from notices.models import CommitteeApproval, CommitteeApprovalTask, FinancialDisclosurePage
+from notices.models import CommitteeApprovalTask, FinancialDisclosurePage
 from portal import roles
+from portal.review.actions import ReviewRefused
+from portal.review.models import ReviewApproval
 
 from .admin_forms import GOOD_CLOSING, GOOD_ITEMS, disclosure_form
 
@@ -26,12 +28,18 @@ def submit(client, user, finance_index, fund, action="action-publish"):
     return FinancialDisclosurePage.objects.get()
 
 
-def act(client, user, page, action, comment=""):
+def act(client, user, page, action, comment="退回：请补充凭证。", fingerprint=None):
+    """POST the workflow action as Wagtail's dashboard and editor do; an approval names the
+    fingerprint of the content under review (the current one unless given)."""
     client.force_login(user)
     page.refresh_from_db()
-    task_state = page.current_workflow_task_state
+    task_state = page.current_workflow_task_state.specific
     url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk))
-    return client.post(url, {"comment": comment})
+    data = {"comment": comment}
+    if action == "approve":
+        data = {"comment": "" if comment == "退回：请补充凭证。" else comment}
+        data["fingerprint"] = task_state.fingerprint if fingerprint is None else fingerprint
+    return client.post(url, data)
 
 
 def denied(response):
@@ -78,7 +86,7 @@ def test_one_approval_of_two_does_not_publish_and_tells_the_author(client, submi
     submitted.refresh_from_db()
     assert not submitted.live
     assert submitted.workflow_in_progress
-    assert CommitteeApproval.objects.filter(page=submitted).count() == 1
+    assert ReviewApproval.objects.filter(page=submitted).count() == 1
     progress = [m for m in mail.outbox if author.email in m.to]
     assert progress and "周德明已审核通过（1/2）" in progress[0].subject
 
@@ -87,21 +95,22 @@ def test_the_same_member_approving_twice_counts_once(client, submitted, committe
     act(client, committee[0], submitted, "approve")
     second = act(client, committee[0], submitted, "approve")
     assert denied(second)  # the action is no longer offered to them
-    task_state = submitted.current_workflow_task_state
+    task_state = submitted.current_workflow_task_state.specific
     task = task_state.task.specific
-    task.on_action(task_state, committee[0], "approve")  # and the model ignores a repeat too
+    with pytest.raises(ReviewRefused, match="已经审核通过"):  # and the model refuses a repeat too
+        task.on_action(task_state, committee[0], "approve", fingerprint=task_state.fingerprint)
     submitted.refresh_from_db()
     assert not submitted.live
-    assert CommitteeApproval.objects.filter(page=submitted).count() == 1
+    assert ReviewApproval.objects.filter(page=submitted).count() == 1
 
 
 def test_the_author_cannot_approve(client, make_user, finance_index, fund, committee):
-    # Someone who is both staff and committee member submits: they may not approve their own figures.
+    # Someone who is (wrongly) both staff and committee member submits: they may not approve.
     both = make_user(roles.COMMUNITY_STAFF, roles.COMMITTEE, username="both")
     page = submit(client, both, finance_index, fund)
     assert denied(act(client, both, page, "approve"))
     assert page.current_workflow_task.get_actions(page, both) == []
-    assert not CommitteeApproval.objects.exists()
+    assert not ReviewApproval.objects.exists()
     # Staff outside the committee cannot approve either.
     staff = make_user(roles.COMMUNITY_STAFF, username="other-staff")
     assert denied(act(client, staff, page, "approve"))
@@ -148,13 +157,13 @@ def test_after_quorum_it_is_live_with_the_approvers_shown(client, submitted, com
     assert submitted.live
     assert not submitted.workflow_in_progress
     assert WorkflowState.objects.get().status == WorkflowState.STATUS_APPROVED
-    assert CommitteeApproval.objects.filter(revision=submitted.live_revision).count() == 2
+    assert ReviewApproval.objects.filter(revision=submitted.live_revision).count() == 2
 
     client.logout()
     html = client.get(submitted.url).content.decode()
     assert "监委会审核：周德明、吴桂英" in html
     assert "未经监委会审核" not in html
-    today = CommitteeApproval.objects.latest("approved_at").approved_at
+    today = ReviewApproval.objects.latest("approved_at").approved_at
     from django.utils import timezone
 
     local = timezone.localdate(today)
@@ -167,7 +176,7 @@ def test_committee_dashboard_shows_pending_approvals(client, submitted, committe
     assert submitted.title in html
     task_state = submitted.current_workflow_task_state
     approve_url = reverse("wagtailadmin_pages:workflow_action", args=(submitted.pk, "approve", task_state.pk))
-    assert approve_url in html  # the panel's own 审核通过 button
+    assert approve_url in html  # the panel's own 审核通过 button (opens the review with the 核验码)
     act(client, committee[0], submitted, "approve")
     client.force_login(committee[0])
     assert submitted.title not in client.get(reverse("wagtailadmin_home")).content.decode()
@@ -226,7 +235,7 @@ def test_changes_made_under_review_need_fresh_approvals(client, submitted, commi
     act(client, committee[1], submitted, "approve")
     submitted.refresh_from_db()
     assert not submitted.live
-    assert submitted.current_workflow_task_state.committee_approvals.count() == 1
+    assert submitted.current_workflow_task_state.review_approvals.count() == 1
     act(client, committee[0], submitted, "approve")
     submitted.refresh_from_db()
     assert submitted.live and submitted.summary == "超级管理员修改了说明"

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from notices.factories import make_disclosure
+from notices.factories import make_disclosure, publish_through_committee
 
 from .admin_forms import GOOD_ITEMS, disclosure_form
 
@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db
 def approve(client, member, page):
     client.force_login(member)
     page.refresh_from_db()
-    state = page.current_workflow_task_state
-    client.post(reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", state.pk)), {})
+    state = page.current_workflow_task_state.specific
+    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", state.pk))
+    client.post(url, {"fingerprint": state.fingerprint})
 
 
 def test_a_corrected_disclosure_shows_the_date_and_the_changes(
@@ -66,9 +67,11 @@ def test_a_corrected_disclosure_shows_the_date_and_the_changes(
     assert "监委会审核：周德明、吴桂英" in html
 
 
-def test_republishing_the_same_figures_is_not_a_correction(client, admin_user_role, finance_index, fund):
+def test_republishing_the_same_figures_is_not_a_correction(client, staff_user, finance_index, fund):
     page = make_disclosure(finance_index, fund=fund, publish=True)
-    page.save_revision(user=admin_user_role).publish(user=admin_user_role)
+    page.save_revision(user=staff_user)
+    publish_through_committee(page, submitter=staff_user)
+    assert len(page.publications()) == 2
     assert page.corrections() == []
     assert "更正" not in client.get(page.url).content.decode()
 

@@ -9,8 +9,9 @@ from wagtail.models import Page, Revision, WorkflowState
 
 from notices import demo
 from notices.finance import period_bounds, validate_disclosure
-from notices.models import CommitteeApproval, FinancialDisclosurePage, NoticeBase, NoticeIndexPage, NoticePage
+from notices.models import FinancialDisclosurePage, NoticeBase, NoticeIndexPage, NoticePage
 from portal import roles
+from portal.review.models import ReviewApproval
 
 pytestmark = pytest.mark.django_db
 
@@ -29,9 +30,9 @@ def ctx(home_page, make_user):
 
 def test_demo_builds_the_board_and_a_second_run_changes_nothing(ctx, client):
     demo.load(ctx)
-    counts = (Page.objects.count(), Revision.objects.count(), CommitteeApproval.objects.count())
+    counts = (Page.objects.count(), Revision.objects.count(), ReviewApproval.objects.count())
     demo.load(ctx)
-    assert (Page.objects.count(), Revision.objects.count(), CommitteeApproval.objects.count()) == counts
+    assert (Page.objects.count(), Revision.objects.count(), ReviewApproval.objects.count()) == counts
 
     index = NoticeIndexPage.objects.get()
     assert index.show_in_menus and index.live and index.get_parent().pk == ctx.home.pk
@@ -60,9 +61,9 @@ def test_demo_builds_the_board_and_a_second_run_changes_nothing(ctx, client):
 
     pending = FinancialDisclosurePage.objects.get(live=False)
     assert WorkflowState.objects.get(status=WorkflowState.STATUS_IN_PROGRESS).object_id == str(pending.pk)
-    assert list(CommitteeApproval.objects.filter(page=pending).values_list("approver_name", flat=True)) == [
-        "周德明"
-    ]
+    assert list(
+        ReviewApproval.objects.filter(page_id=pending.pk).values_list("approver_name", flat=True)
+    ) == ["周德明"]
 
     html = client.get(disclosures.first().url).content.decode()
     assert "监委会审核：周德明、吴桂英" in html

@@ -5,6 +5,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.test import RequestFactory
 
 from notices.factories import make_disclosure
 from notices.money import yuan
@@ -58,8 +59,11 @@ def test_csv_is_excel_friendly_and_matches_the_page(client, disclosure):
     assert raw.startswith(b"\xef\xbb\xbf")
     text = raw.decode("utf-8-sig")
     assert text.splitlines()[0] == "日期,收支,项目,对方,金额,凭证号"
-    rows = list(csv.DictReader(io.StringIO(text)))
+    *rows, last = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == len(ROWS)
+    # The last line carries the 核验码 of the published version, as the page shows it.
+    assert last["日期"] == "核验码"
+    assert last["收支"] == disclosure.get_context(RequestFactory().get("/"))["verification_code"] != ""
     assert rows[4] == {
         "日期": "2026-05-31",
         "收支": "支出",

@@ -35,13 +35,14 @@ def test_print_stylesheet_sets_a4_and_black_on_white():
 
 def test_disclosures_print_too_with_figures_items_and_signoff(client, finance_index, fund):
     from notices.factories import make_disclosure
-    from notices.models import CommitteeApproval
 
     page = make_disclosure(finance_index, fund=fund, publish=True, slug="wuye-2026q1")
-    CommitteeApproval.objects.create(page=page, revision=page.live_revision, approver_name="周德明")
-    CommitteeApproval.objects.create(page=page, revision=page.live_revision, approver_name="吴桂英")
     html = client.get("/notices/finance/wuye-2026q1/print/").content.decode()
     url = "http://localhost/notices/finance/wuye-2026q1/"
     assert qr_svg(url) in html
     assert "叁万陆仟伍佰元整" in html and "公共区域保洁" in html and "1,850.50" in html
     assert "监委会审核：周德明、吴桂英" in html
+    # The same 核验码 as online, so a resident at the board can compare.
+    from portal.review.fingerprint import verification_code
+
+    assert f"核验码：<strong>{verification_code(page.publications()[-1].fingerprint)}</strong>" in html

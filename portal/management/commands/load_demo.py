@@ -19,6 +19,7 @@ from wagtail.models import Page, Site
 
 from home.models import HomePage
 from portal import roles
+from portal.accounts.models import set_verified_name, verified_name
 from portal.demo_media import get_collection, get_or_create_image
 from portal.models import CommunitySettings
 
@@ -159,5 +160,7 @@ class Command(BaseCommand):
                 user.set_password(password)
                 user.save()
                 user.groups.add(Group.objects.get(name=role))
+            if role in (roles.COMMITTEE, roles.EDITOR_IN_CHIEF) and not verified_name(user):
+                set_verified_name(user, name)  # 实名, as a site administrator would record it
             users[username] = user
         return users

@@ -1,0 +1,72 @@
+"""Wagtail's user forms with the real name (实名) and the role rules of maker–checker."""
+
+from django import forms
+from django.contrib.auth.models import Group
+from wagtail.log_actions import log
+from wagtail.users.forms import UserCreationForm, UserEditForm
+
+from portal import roles
+
+from .models import set_verified_name, verified_name
+
+
+class RoleRulesMixin:
+    """Only superusers grant superuser status or change 监委会 membership; conflicting roles are refused."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.for_user = for_user
+        self.committee_before = bool(
+            self.instance.pk and self.instance.groups.filter(name=roles.COMMITTEE).exists()
+        )
+        if for_user is not None and not for_user.is_superuser:
+            self.fields.pop("is_superuser", None)
+        self.fields["verified_name"] = forms.CharField(
+            label="实名",
+            required=False,
+            max_length=60,
+            initial=verified_name(self.instance) if self.instance.pk else "",
+            help_text="监委会成员审核财务公开时，居民看到的署名。只有站点管理员能填写，本人不能修改。",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        groups = cleaned.get("groups")
+        if groups is None:
+            return cleaned
+        names = set(Group.objects.filter(pk__in=[g.pk for g in groups]).values_list("name", flat=True))
+        is_superuser = cleaned.get("is_superuser", self.instance.is_superuser)
+        committee_after = roles.COMMITTEE in names
+        if committee_after != self.committee_before and not (self.for_user and self.for_user.is_superuser):
+            self.add_error("groups", "只有超级管理员可以增加或移除监委会成员。")
+        problem = roles.role_conflict(names, is_superuser)
+        if problem:
+            self.add_error("groups", problem)
+        return cleaned
+
+    def save(self, commit=True):
+        user = super().save(commit=commit)
+        if commit:
+            self.save_extras(user)
+        return user
+
+    def save_extras(self, user):
+        name = self.cleaned_data.get("verified_name", "")
+        if name != verified_name(user):
+            set_verified_name(user, name, by=self.for_user)
+            log(instance=user, action="accounts.verified_name", user=self.for_user, data={"name": name})
+        committee_after = user.groups.filter(name=roles.COMMITTEE).exists()
+        if committee_after != self.committee_before:
+            log(
+                instance=user,
+                action="accounts.committee_join" if committee_after else "accounts.committee_leave",
+                user=self.for_user,
+            )
+
+
+class PortalUserCreationForm(RoleRulesMixin, UserCreationForm):
+    pass
+
+
+class PortalUserEditForm(RoleRulesMixin, UserEditForm):
+    pass
