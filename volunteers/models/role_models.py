@@ -14,6 +14,8 @@ from wagtail.images import get_image_model, get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.params import ascii_int, page_number
+
 from ..privacy import mask_name
 
 HONOURS = [
@@ -82,8 +84,7 @@ class RoleModelIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         honour = request.GET.get("honour", "")
         honour = honour if honour in HONOUR_NAMES else ""
-        year_raw = request.GET.get("year", "")
-        year = int(year_raw) if year_raw.isdigit() and len(year_raw) == 4 else None
+        year = ascii_int(request.GET.get("year"), min_value=1000, max_value=9999)
 
         all_models = RoleModelPage.objects.child_of(self).live().public()
         used = RoleModelHonour.objects.filter(page__in=all_models)
@@ -100,8 +101,7 @@ class RoleModelIndexPage(Page):
                 matching = matching.filter(year=year)
             pages = pages.filter(pk__in=matching.values("page_id"))
         pages = pages.order_by("-first_published_at", "pk")
-        page_number = request.GET.get("page", "")
-        page_obj = Paginator(pages, 24).get_page(int(page_number) if page_number.isdigit() else 1)
+        page_obj = Paginator(pages, 24).get_page(page_number(request))
         context.update(
             {
                 "page_obj": page_obj,
