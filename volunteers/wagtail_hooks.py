@@ -4,6 +4,7 @@ import django_filters
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -13,6 +14,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.models import Site
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from home.sections import HomeSection
 
@@ -20,6 +23,7 @@ from . import admin_views
 from .forms import ServiceRecordForm
 from .models import (
     CommendationPeriod,
+    ImportBatch,
     PointsTransaction,
     RoleModelPage,
     ServiceRecord,
@@ -134,6 +138,62 @@ class CommendationPeriodViewSet(ModelViewSet):
     search_backend_name = None
 
 
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Batches are made by imports and undone by the undo view, never added or edited by hand."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "change", "delete") and super().user_has_permission(user, action)
+
+
+register_permission_policy(ImportBatch, ReadOnlyPermissionPolicy(ImportBatch))
+
+
+class UndoColumn(Column):
+    """撤销 link while the batch can still be undone, otherwise its state."""
+
+    def get_value(self, instance):
+        if instance.undone_at:
+            return f"已撤销（{timezone.localtime(instance.undone_at):%Y-%m-%d}）"
+        if not instance.can_still_undo():
+            return "已过撤销期限"
+        url = reverse("volunteers_undo_import", args=[instance.pk])
+        return format_html('<a class="button button-small button-secondary" href="{}">撤销</a>', url)
+
+
+class ImportBatchViewSet(ModelViewSet):
+    model = ImportBatch
+    icon = "upload"
+    menu_label = "导入批次"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "__str__",
+        "imported_at",
+        "imported_by",
+        "row_count",
+        "total_hours",
+        UndoColumn("undo", label="撤销"),
+    ]
+    list_filter = ["site"]
+    search_fields = ["filename", "sha256"]
+    search_backend_name = None
+    form_fields = ["filename"]  # required by ModelViewSet; nobody may add or edit (see the policy)
+    inspect_view_fields = [
+        "site",
+        "filename",
+        "sha256",
+        "row_count",
+        "total_hours",
+        "imported_at",
+        "imported_by",
+        "undone_at",
+        "undone_by",
+    ]
+
+    def get_queryset(self, request):
+        return ImportBatch.objects.select_related("imported_by", "site")
+
+
 class VolunteerGroup(ModelViewSetGroup):
     menu_label = "志愿服务"
     menu_icon = "group"
@@ -144,6 +204,7 @@ class VolunteerGroup(ModelViewSetGroup):
         ServiceRecordViewSet("volunteers_servicerecord"),
         PointsTransactionViewSet("volunteers_pointstransaction"),
         CommendationPeriodViewSet("volunteers_commendationperiod"),
+        ImportBatchViewSet("volunteers_importbatch"),
     ]
 
 
@@ -156,12 +217,20 @@ def register_viewsets():
 def register_admin_urls():
     return [
         path("volunteers/import/", admin_views.import_service_hours, name="volunteers_import"),
+        path("volunteers/export/", admin_views.export_service_hours, name="volunteers_export"),
+        path("volunteers/import/<int:pk>/undo/", admin_views.undo_import, name="volunteers_undo_import"),
         path(
             "volunteers/periods/<int:pk>/publish/",
             admin_views.publish_period,
             name="volunteers_publish_period",
         ),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action("volunteers.import", "导入服务时长", "导入服务时长")
+    actions.register_action("volunteers.import_undone", "撤销导入批次", "撤销导入批次")
 
 
 class PermissionMenuItem(MenuItem):

@@ -273,6 +273,15 @@ class ServiceRecord(models.Model):
         related_name="+",
     )
     verified_at = models.DateTimeField("核实时间", null=True, blank=True)
+    import_batch = models.ForeignKey(
+        "volunteers.ImportBatch",
+        verbose_name="导入批次",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="records",
+    )
 
     panels = [
         FieldPanel("volunteer"),
