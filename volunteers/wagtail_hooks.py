@@ -20,6 +20,7 @@ from wagtail.permissions import register_permission_policy
 from home.sections import HomeSection
 
 from . import admin_views
+from .consent import consent_withdrawn
 from .forms import ServiceRecordForm
 from .models import (
     CommendationPeriod,
@@ -33,6 +34,7 @@ from .models import (
     VolunteerTeam,
 )
 from .models.records import deletion_problem
+from .models.role_models import share_names_without_consent
 from .models.settings import star_words
 
 
@@ -305,6 +307,7 @@ def role_models_section(request, home_page):
     if index is None:
         return None
     pages = list(index.specific.role_models().order_by("-first_published_at", "pk")[:3])
+    share_names_without_consent(pages, site=Site.find_for_request(request) or home_page.get_site())
     if not pages:
         return None
     return HomeSection(
@@ -321,5 +324,7 @@ def role_models_section(request, home_page):
 @hooks.register("after_edit_page")
 def revoke_role_model_consent_at_once(request, page):
     """Unticking consent takes effect on the live page even when only a draft is saved."""
-    if isinstance(page, RoleModelPage) and not page.publish_consent:
-        RoleModelPage.objects.filter(pk=page.pk, publish_consent=True).update(publish_consent=False)
+    if not isinstance(page, RoleModelPage) or page.publish_consent:
+        return
+    if RoleModelPage.objects.filter(pk=page.pk, publish_consent=True).update(publish_consent=False):
+        consent_withdrawn(role_model=RoleModelPage.objects.get(pk=page.pk))
