@@ -25,3 +25,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(sort_collections, sender=self)
+
+        from .spreadsheets import protect_wagtail_exports
+
+        protect_wagtail_exports()

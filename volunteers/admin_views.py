@@ -1,21 +1,28 @@
-"""Admin views: import service hours (upload → preview → confirm) and publish a period."""
+"""Admin views: import service hours (upload → preview → confirm), undo an imported batch,
+export service hours, and publish a period."""
 
 import base64
 import io
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Site
 
+from portal.params import ascii_int
+
 from .forms import ImportForm
-from .models import CommendationPeriod
-from .spreadsheet import SpreadsheetError, file_format, import_file
+from .models import CommendationPeriod, ImportBatch
+from .spreadsheet import SpreadsheetError, file_format, import_file, write_file
 
 SESSION_KEY = "volunteers_import"
 MAX_UPLOAD = 5 * 1024 * 1024
+UNDO_HINT = "7 天内可在“导入批次”里整批撤销"
 
 
 def require(request, perm):
@@ -40,13 +47,15 @@ def import_service_hours(request):
         try:
             result = import_file(io.BytesIO(data), stored["name"], site, user=request.user)
         except SpreadsheetError as exc:
+            request.session.pop(SESSION_KEY, None)
             messages.error(request, str(exc))
             return redirect("volunteers_import")
         if result.ok:
             del request.session[SESSION_KEY]
             messages.success(
                 request,
-                f"已导入 {result.imported} 条服务记录，共 {result.total_hours} 小时，已记为由您核实。",
+                f"已导入 {result.imported} 条服务记录，共 {result.total_hours} 小时，已记为由您核实"
+                f"（{result.batch}，{UNDO_HINT}）。",
             )
             return redirect(reverse("volunteers_servicerecord:index"))
         form = ImportForm(sites=sites, initial={"site": site})
@@ -87,8 +96,53 @@ def import_service_hours(request):
             "filename": filename,
             "page_title": "导入服务时长",
             "header_icon": "upload",
+            "export_sites": sites if request.user.has_perm("volunteers.view_servicerecord") else None,
         },
     )
+
+
+def undo_import(request, pk):
+    """Confirm, then delete every record of one imported batch (refused after 7 days)."""
+    require(request, "volunteers.delete_servicerecord")
+    batch = get_object_or_404(ImportBatch.objects.select_related("site", "imported_by"), pk=pk)
+    if request.method == "POST":
+        try:
+            count = batch.undo(user=request.user)
+        except ValidationError as exc:
+            for problem in exc.messages:
+                messages.error(request, problem)
+        else:
+            messages.success(request, f"已撤销{batch.label}：删除了 {count} 条服务记录和相应的积分。")
+        return redirect(reverse("volunteers_importbatch:index"))
+    return TemplateResponse(
+        request,
+        "volunteers/admin/undo_import.html",
+        {
+            "batch": batch,
+            "problems": batch.undo_problems(),
+            "records": batch.records.select_related("volunteer", "team").order_by("date", "pk")[:50],
+            "page_title": f"撤销导入：{batch}",
+            "header_icon": "undo",
+        },
+    )
+
+
+def export_service_hours(request):
+    """Download a site's service records as XLSX or CSV (text cells never become formulas)."""
+    require(request, "volunteers.view_servicerecord")
+    site = get_object_or_404(Site, pk=ascii_int(request.GET.get("site"), default=0))
+    ext = ".csv" if request.GET.get("format") == "csv" else ".xlsx"
+    response = HttpResponse(
+        content_type="text/csv; charset=utf-8"
+        if ext == ".csv"
+        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    filename = f"服务时长-{site.site_name or site.hostname}-{timezone.localdate():%Y%m%d}{ext}"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    output = io.BytesIO()
+    write_file(output, filename, site)
+    response.write(output.getvalue())
+    return response
 
 
 def publish_period(request, pk):

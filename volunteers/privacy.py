@@ -1,5 +1,9 @@
 """Masking of volunteers' and residents' names for public pages (PIPL: no full name without consent)."""
 
+import re
+from functools import lru_cache
+from html import escape
+
 # Two-character surnames that must stay whole so the masked name still reads naturally.
 COMPOUND_SURNAMES = (
     "欧阳",
@@ -50,3 +54,27 @@ def mask_name(name):
     if len(given) <= 1:
         return surname + "*"
     return surname + "*" * (len(given) - 1) + given[-1]
+
+
+def mask_names_in(text, names, html=False):
+    """`text` with every full name in `names` replaced by its masked form (张秀英 -> 张*英).
+
+    Longer names go first so 欧阳建国 is not half-masked as 欧阳建. One-character "names"
+    are ignored: they would mask that character everywhere. With html=True the text is HTML
+    and names are matched as HTML writes them too.
+    """
+    names = {"".join(name.split()) for name in names if name}
+    names = {name for name in names if len(name) >= 2}
+    if not text or not names:
+        return text
+    forms = {}
+    for name in names:
+        forms[name] = name
+        if html:
+            forms[escape(name, quote=False)] = name
+    return _pattern(frozenset(forms)).sub(lambda match: mask_name(forms[match.group()]), text)
+
+
+@lru_cache(maxsize=64)
+def _pattern(forms):
+    return re.compile("|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)))

@@ -1,19 +1,25 @@
 """Service hours in and out of spreadsheets (CSV or XLSX), shared by the commands and the admin.
 
 Import is all-or-nothing: every row is checked first; any bad row means nothing is saved.
+Each imported file becomes an ImportBatch: the same file is refused a second time, and the
+batch can be undone as a whole for a few days. Exported text cells never become formulas.
 """
 
 import csv
 import datetime
+import hashlib
 import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
-from .models import ServiceRecord, Volunteer, VolunteerTeam
+from portal.spreadsheets import csv_text, unescape_csv_text, xlsx_text
+
+from .models import ImportBatch, ServiceRecord, Volunteer, VolunteerTeam
 from .models.records import sync_service_points
 from .models.settings import VolunteerSettings
 
@@ -43,6 +49,7 @@ class ImportResult:
     valid: list = field(default_factory=list)  # unsaved ServiceRecord instances
     errors: list = field(default_factory=list)
     imported: int = 0
+    batch: ImportBatch | None = None
 
     @property
     def ok(self):
@@ -120,7 +127,7 @@ def _text(value):
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    return unescape_csv_text(str(value).strip())  # our own CSV exports add an apostrophe
 
 
 DATE_RE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
@@ -229,27 +236,71 @@ def check_rows(rows, site, progress=None):
     return result
 
 
+def file_hash(data):
+    return hashlib.sha256(data).hexdigest()
+
+
+def earlier_batch(site, sha256):
+    """The batch (not undone) that already imported a file with this content, if any."""
+    return ImportBatch.objects.filter(site=site, sha256=sha256, undone_at__isnull=True).first()
+
+
+def already_imported(batch):
+    return SpreadsheetError(
+        f"这个文件已经导入过：{batch.label}，共 {batch.row_count} 条记录。同一个文件不能导入两次；"
+        "如果那一批有误，请先在“导入批次”里撤销它，再重新导入。"
+    )
+
+
 def import_file(fileobj, filename, site, user=None, dry_run=False, progress=None):
     """Check, then (unless dry_run or any row is bad) save all rows in one transaction."""
-    rows = read_rows(fileobj, filename)
+    data = fileobj.read()
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    sha256 = file_hash(data)
+    earlier = earlier_batch(site, sha256)
+    if earlier is not None:
+        raise already_imported(earlier)
+    rows = read_rows(io.BytesIO(data), filename)
     result = check_rows(rows, site, progress=progress)
     if result.ok and not dry_run:
-        save_records(result.valid, site, user)
+        result.batch = save_records(result.valid, site, user, filename=filename, sha256=sha256)
         result.imported = len(result.valid)
     return result
 
 
-@transaction.atomic
-def save_records(records, site, user=None):
-    """Imported rows are verified by the importing user, and earn their points."""
+def save_records(records, site, user, filename, sha256):
+    """Imported rows are verified by the importing user, earn their points, and form one batch.
+
+    The batch row is written first: a second confirm of the same file (even one checked
+    before the first was saved) fails on the unique file hash and writes nothing.
+    """
     now = timezone.now()
-    for record in records:
-        record.verified_by = user
-        record.verified_at = now
-    created = ServiceRecord.objects.bulk_create(records, batch_size=500)
-    rate = VolunteerSettings.for_site(site).points_per_hour
-    sync_service_points(created, rate_by_site={site.pk: rate})
-    return created
+    try:
+        with transaction.atomic():
+            batch = ImportBatch.objects.create(
+                site=site,
+                sha256=sha256,
+                filename=filename[:255],
+                row_count=len(records),
+                total_hours=sum((r.hours for r in records), Decimal("0")),
+                imported_at=now,
+                imported_by=user,
+            )
+            for record in records:
+                record.verified_by = user
+                record.verified_at = now
+                record.import_batch = batch
+            created = ServiceRecord.objects.bulk_create(records, batch_size=500)
+            rate = VolunteerSettings.for_site(site).points_per_hour
+            sync_service_points(created, rate_by_site={site.pk: rate})
+    except IntegrityError as exc:
+        earlier = earlier_batch(site, sha256)
+        if earlier is None:
+            raise
+        raise already_imported(earlier) from exc
+    log(batch, "volunteers.import", user=user, data={"filename": batch.filename, "records": len(records)})
+    return batch
 
 
 # -- writing -------------------------------------------------------------------
@@ -282,7 +333,16 @@ def write_file(fileobj, filename, site):
         writer = csv.writer(text)
         writer.writerow(COLUMNS)
         for number, name, date, hours, activity, team in export_rows(site):
-            writer.writerow([number, name, date.isoformat(), str(hours), activity, team])
+            writer.writerow(
+                [
+                    csv_text(number),
+                    csv_text(name),
+                    date.isoformat(),
+                    str(hours),
+                    csv_text(activity),
+                    csv_text(team),
+                ]
+            )
             count += 1
         text.flush()
         text.detach()
@@ -293,7 +353,8 @@ def write_file(fileobj, filename, site):
     sheet = workbook.create_sheet("服务时长")
     sheet.append(COLUMNS)
     for number, name, date, hours, activity, team in export_rows(site):
-        sheet.append([number, name, date, hours, activity, team])
+        text = [xlsx_text(sheet, value) for value in (number, name, activity, team)]
+        sheet.append([text[0], text[1], date, hours, text[2], text[3]])
         count += 1
     workbook.save(fileobj)
     return count

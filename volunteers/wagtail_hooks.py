@@ -4,6 +4,7 @@ import django_filters
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -13,13 +14,17 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.models import Site
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from home.sections import HomeSection
 
 from . import admin_views
+from .consent import consent_withdrawn
 from .forms import ServiceRecordForm
 from .models import (
     CommendationPeriod,
+    ImportBatch,
     PointsTransaction,
     RoleModelPage,
     ServiceRecord,
@@ -29,6 +34,7 @@ from .models import (
     VolunteerTeam,
 )
 from .models.records import deletion_problem
+from .models.role_models import share_names_without_consent
 from .models.settings import star_words
 
 
@@ -134,6 +140,62 @@ class CommendationPeriodViewSet(ModelViewSet):
     search_backend_name = None
 
 
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Batches are made by imports and undone by the undo view, never added or edited by hand."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "change", "delete") and super().user_has_permission(user, action)
+
+
+register_permission_policy(ImportBatch, ReadOnlyPermissionPolicy(ImportBatch))
+
+
+class UndoColumn(Column):
+    """撤销 link while the batch can still be undone, otherwise its state."""
+
+    def get_value(self, instance):
+        if instance.undone_at:
+            return f"已撤销（{timezone.localtime(instance.undone_at):%Y-%m-%d}）"
+        if not instance.can_still_undo():
+            return "已过撤销期限"
+        url = reverse("volunteers_undo_import", args=[instance.pk])
+        return format_html('<a class="button button-small button-secondary" href="{}">撤销</a>', url)
+
+
+class ImportBatchViewSet(ModelViewSet):
+    model = ImportBatch
+    icon = "upload"
+    menu_label = "导入批次"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "__str__",
+        "imported_at",
+        "imported_by",
+        "row_count",
+        "total_hours",
+        UndoColumn("undo", label="撤销"),
+    ]
+    list_filter = ["site"]
+    search_fields = ["filename", "sha256"]
+    search_backend_name = None
+    form_fields = ["filename"]  # required by ModelViewSet; nobody may add or edit (see the policy)
+    inspect_view_fields = [
+        "site",
+        "filename",
+        "sha256",
+        "row_count",
+        "total_hours",
+        "imported_at",
+        "imported_by",
+        "undone_at",
+        "undone_by",
+    ]
+
+    def get_queryset(self, request):
+        return ImportBatch.objects.select_related("imported_by", "site")
+
+
 class VolunteerGroup(ModelViewSetGroup):
     menu_label = "志愿服务"
     menu_icon = "group"
@@ -144,6 +206,7 @@ class VolunteerGroup(ModelViewSetGroup):
         ServiceRecordViewSet("volunteers_servicerecord"),
         PointsTransactionViewSet("volunteers_pointstransaction"),
         CommendationPeriodViewSet("volunteers_commendationperiod"),
+        ImportBatchViewSet("volunteers_importbatch"),
     ]
 
 
@@ -156,12 +219,20 @@ def register_viewsets():
 def register_admin_urls():
     return [
         path("volunteers/import/", admin_views.import_service_hours, name="volunteers_import"),
+        path("volunteers/export/", admin_views.export_service_hours, name="volunteers_export"),
+        path("volunteers/import/<int:pk>/undo/", admin_views.undo_import, name="volunteers_undo_import"),
         path(
             "volunteers/periods/<int:pk>/publish/",
             admin_views.publish_period,
             name="volunteers_publish_period",
         ),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action("volunteers.import", "导入服务时长", "导入服务时长")
+    actions.register_action("volunteers.import_undone", "撤销导入批次", "撤销导入批次")
 
 
 class PermissionMenuItem(MenuItem):
@@ -236,6 +307,7 @@ def role_models_section(request, home_page):
     if index is None:
         return None
     pages = list(index.specific.role_models().order_by("-first_published_at", "pk")[:3])
+    share_names_without_consent(pages, site=Site.find_for_request(request) or home_page.get_site())
     if not pages:
         return None
     return HomeSection(
@@ -252,5 +324,7 @@ def role_models_section(request, home_page):
 @hooks.register("after_edit_page")
 def revoke_role_model_consent_at_once(request, page):
     """Unticking consent takes effect on the live page even when only a draft is saved."""
-    if isinstance(page, RoleModelPage) and not page.publish_consent:
-        RoleModelPage.objects.filter(pk=page.pk, publish_consent=True).update(publish_consent=False)
+    if not isinstance(page, RoleModelPage) or page.publish_consent:
+        return
+    if RoleModelPage.objects.filter(pk=page.pk, publish_consent=True).update(publish_consent=False):
+        consent_withdrawn(role_model=RoleModelPage.objects.get(pk=page.pk))

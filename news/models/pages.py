@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
+from portal.params import ascii_int, page_number
 
 from .snippets import Column, Correspondent
 
@@ -160,13 +161,13 @@ class PublicationPage(RoutablePageMixin, Page):
         year, year_error = None, ""
         raw_year = request.GET.get("year", "").strip()
         if raw_year:
-            if raw_year.isdigit() and int(raw_year) in years:
+            if ascii_int(raw_year) in years:
                 year = int(raw_year)
                 issues = issues.filter(date__year=year)
             else:
                 year_error = f"没有找到 {raw_year[:10]} 年的期刊，下面列出全部期刊。"
         issues = with_cover_renditions(issues.order_by("-date", "-number"))
-        page_obj = Paginator(issues, ISSUES_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = Paginator(issues, ISSUES_PER_PAGE).get_page(page_number(request))
         return {"years": years, "year": year, "year_error": year_error, "issues": page_obj}
 
     @path("")

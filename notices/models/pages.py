@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from portal.params import ascii_int, page_number
 from portal.review.permissions import PublicRecordsPermissionTester
 
 from ..blocks import NoticeBodyBlock
@@ -68,11 +69,7 @@ class NoticeIndexPage(RoutablePageMixin, Page):
         """Only known categories and sane years count; anything else is ignored."""
         category = params.get("category", "")
         category = category if category in CATEGORY_LABELS else ""
-        try:
-            year = int(params.get("year", "")[:4])
-        except ValueError:
-            year = None
-        year = year if year and 1900 <= year <= 2999 and str(year) == params.get("year") else None
+        year = ascii_int(params.get("year"), min_value=1900, max_value=2999)
         tag = params.get("tag", "").replace("\x00", "").strip()[:100]  # PostgreSQL rejects NUL
         return {"category": category, "year": year, "tag": tag}
 
@@ -105,7 +102,7 @@ class NoticeIndexPage(RoutablePageMixin, Page):
             "public_from",
             "public_until",
         )
-        page_obj = Paginator(notices, self.per_page).get_page(request.GET.get("page"))
+        page_obj = Paginator(notices, self.per_page).get_page(page_number(request))
         today = timezone.localdate()
         for notice in page_obj:
             notice.current_status = notice_status(notice.public_from, notice.public_until, today)

@@ -1,6 +1,6 @@
 """The site search page, /search/?q=…&type=…&page=…"""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.db import connection
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
 from portal.models import SearchSynonym
+from portal.params import page_number
 
 from .backend import flatten
 from .query import build_query, clean_query, highlight_terms, snippet
@@ -114,9 +115,7 @@ def search(request):
         results, relaxed = search_pages(site, text, synonym_groups, type_key)
         paginator = Paginator(results, PER_PAGE)
         try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
+            page_obj = paginator.page(page_number(request))
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
         ids = [p.pk for p in page_obj.object_list]

@@ -12,7 +12,6 @@ from django.db import connection
 from django.urls import reverse
 from wagtail.actions.revert_to_page_revision import RevertToPageRevisionAction
 from wagtail.admin.api.views import PagesAdminAPIViewSet
-from wagtail.models import TaskState
 
 from notices.models import FinancialDisclosurePage
 from portal import roles

@@ -1,5 +1,6 @@
-"""Models by concern: records (people, hours, points), settings, periods, pages, role models."""
+"""Models by concern: records (people, hours, points), imports, settings, periods, pages, role models."""
 
+from .imports import ImportBatch
 from .pages import VolunteerBoardPage
 from .periods import CommendationEntry, CommendationPeriod
 from .records import PointsTransaction, ServiceRecord, Volunteer, VolunteerTeam
@@ -9,6 +10,7 @@ from .settings import VolunteerSettings
 __all__ = [
     "CommendationEntry",
     "CommendationPeriod",
+    "ImportBatch",
     "PointsTransaction",
     "RoleModelHonour",
     "RoleModelIndexPage",

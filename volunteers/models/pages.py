@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from portal.params import ascii_int
+
 from .periods import CommendationEntry, CommendationPeriod
 from .records import ServiceRecord, Volunteer, VolunteerTeam
 from .settings import STAR_WORDS, VolunteerSettings, star_words
@@ -19,8 +21,7 @@ PER_PAGE = 20
 
 def int_param(request, name):
     """A positive integer query parameter, or None for anything else (never a 500)."""
-    value = request.GET.get(name, "")
-    return int(value) if value.isdigit() and len(value) < 10 else None
+    return ascii_int(request.GET.get(name), min_value=1)
 
 
 class VolunteerBoardPage(RoutablePageMixin, Page):
@@ -69,7 +70,7 @@ class VolunteerBoardPage(RoutablePageMixin, Page):
         teams = list(VolunteerTeam.objects.filter(site=site).order_by("name"))
         team_id = int_param(request, "team")
         team = next((t for t in teams if t.pk == team_id), None)
-        query = request.GET.get("q", "").strip()[:40]
+        query = request.GET.get("q", "").replace("\x00", "").strip()[:40]  # PostgreSQL rejects NUL
 
         everyone = self.volunteers(request)
         counts = dict(everyone.order_by().values_list("star_level").annotate(n=Count("pk")))

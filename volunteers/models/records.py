@@ -207,13 +207,18 @@ class Volunteer(models.Model):
 
     def save(self, *args, **kwargs):
         self.masked_name = mask_name(self.real_name)
+        withdrawn = False
         if self.pk and not self.publish_consent:
-            was = Volunteer.objects.filter(pk=self.pk, publish_consent=True).exists()
-            if was:
+            withdrawn = Volunteer.objects.filter(pk=self.pk, publish_consent=True).exists()
+            if withdrawn:
                 self.consent_revoked_on = timezone.localdate()
         if self.publish_consent:
             self.consent_revoked_on = None
         super().save(*args, **kwargs)
+        if withdrawn:
+            from ..consent import consent_withdrawn
+
+            consent_withdrawn(volunteer=self)
 
     def clean(self):
         super().clean()
@@ -273,6 +278,15 @@ class ServiceRecord(models.Model):
         related_name="+",
     )
     verified_at = models.DateTimeField("核实时间", null=True, blank=True)
+    import_batch = models.ForeignKey(
+        "volunteers.ImportBatch",
+        verbose_name="导入批次",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="records",
+    )
 
     panels = [
         FieldPanel("volunteer"),

@@ -3,8 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -14,7 +16,9 @@ from wagtail.images import get_image_model, get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ..privacy import mask_name
+from portal.params import ascii_int, page_number
+
+from ..privacy import mask_name, mask_names_in
 
 HONOURS = [
     ("时代先锋", "时代先锋"),
@@ -82,8 +86,7 @@ class RoleModelIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         honour = request.GET.get("honour", "")
         honour = honour if honour in HONOUR_NAMES else ""
-        year_raw = request.GET.get("year", "")
-        year = int(year_raw) if year_raw.isdigit() and len(year_raw) == 4 else None
+        year = ascii_int(request.GET.get("year"), min_value=1000, max_value=9999)
 
         all_models = RoleModelPage.objects.child_of(self).live().public()
         used = RoleModelHonour.objects.filter(page__in=all_models)
@@ -100,8 +103,8 @@ class RoleModelIndexPage(Page):
                 matching = matching.filter(year=year)
             pages = pages.filter(pk__in=matching.values("page_id"))
         pages = pages.order_by("-first_published_at", "pk")
-        page_number = request.GET.get("page", "")
-        page_obj = Paginator(pages, 24).get_page(int(page_number) if page_number.isdigit() else 1)
+        page_obj = Paginator(pages, 24).get_page(page_number(request))
+        share_names_without_consent(page_obj.object_list, self.get_site())
         context.update(
             {
                 "page_obj": page_obj,
@@ -112,6 +115,32 @@ class RoleModelIndexPage(Page):
             }
         )
         return context
+
+
+def site_names_without_consent(site):
+    """Full names the site may not publish: volunteers and role models without consent."""
+    from .records import Volunteer
+
+    if site is None:
+        return frozenset()
+    volunteers = Volunteer.objects.filter(site=site, publish_consent=False).order_by()
+    role_models = (
+        RoleModelPage.objects.descendant_of(site.root_page)
+        .filter(Q(publish_consent=False) | Q(volunteer__publish_consent=False))
+        .order_by()
+    )
+    names = volunteers.values_list("real_name", flat=True).union(
+        role_models.values_list("real_name", flat=True)
+    )
+    return frozenset(names)  # one query
+
+
+def share_names_without_consent(pages, site):
+    """Look the names up once for a list of role models (a gallery page, the home page)."""
+    names = site_names_without_consent(site)
+    for page in pages:
+        page.__dict__["names_without_consent"] = names
+    return pages
 
 
 class RoleModelPage(Page):
@@ -166,11 +195,12 @@ class RoleModelPage(Page):
         InlinePanel("honours", label="荣誉", min_num=1),
         FieldPanel("story"),
     ]
-    # The title is the masked name; real_name is deliberately not indexed.
+    # The title is the masked name; real_name is deliberately not indexed, and the texts are
+    # indexed as the public sees them (names without consent masked).
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("story"),
+        index.SearchField("public_summary"),
+        index.SearchField("public_story_text"),
         index.RelatedFields("honours", [index.SearchField("honour"), index.SearchField("awarding_body")]),
     ]
 
@@ -211,6 +241,61 @@ class RoleModelPage(Page):
     @property
     def public_portrait(self):
         return self.portrait if self.has_consent else None
+
+    # -- texts as published: nobody's full name without their consent -------------------
+
+    @cached_property
+    def names_without_consent(self):
+        return site_names_without_consent(self.get_site())
+
+    def hidden_names(self):
+        names = set(self.names_without_consent)
+        if self.has_consent:
+            names.discard(self.real_name)
+        else:
+            names.add(self.real_name)
+        return names
+
+    def mask(self, text, html=False):
+        return mask_names_in(text, self.hidden_names(), html=html)
+
+    @property
+    def public_summary(self):
+        return self.mask(self.summary)
+
+    @property
+    def public_portrait_alt(self):
+        return self.mask(self.portrait_alt)
+
+    def public_story(self):
+        """The story's HTML with names masked (the names are plain text, so HTML stays whole)."""
+        return mark_safe(self.mask(str(self.story.render_as_block()), html=True))  # noqa: S308
+
+    def public_story_text(self):
+        """The story as plain text for the search index, names masked."""
+        return self.mask(" ".join(self.story.stream_block.get_searchable_content(self.story)))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # base.html reads these page fields for <title> and the description meta tags.
+        self.search_description = self.mask(self.search_description)
+        self.seo_title = self.mask(self.seo_title)
+        return context
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        withdrawn = (
+            self.pk
+            and not self.publish_consent
+            and (update_fields is None or "publish_consent" in update_fields)
+            and RoleModelPage.objects.filter(pk=self.pk, publish_consent=True).exists()
+        )
+        result = super().save(*args, **kwargs)
+        if withdrawn:
+            from ..consent import consent_withdrawn
+
+            consent_withdrawn(role_model=self)
+        return result
 
     def honour_list(self):
         return list(self.honours.all())
