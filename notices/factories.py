@@ -117,7 +117,9 @@ def publish_through_committee(page, submitter=None, members=None, comment="è´¦å®
     return page
 
 
-def make_disclosure(parent, rows=DEFAULT_ROWS, opening="10000.00", publish=False, user=None, **kwargs):
+def make_disclosure(
+    parent, rows=DEFAULT_ROWS, opening="10000.00", publish=False, user=None, members=None, **kwargs
+):
     """A balanced disclosure under `parent` (a FinancialDisclosureIndexPage), as a draft revision;
     `publish=True` runs it through the committee's review."""
     kwargs.setdefault("year", 2026)
@@ -138,5 +140,5 @@ def make_disclosure(parent, rows=DEFAULT_ROWS, opening="10000.00", publish=False
     parent.add_child(instance=page)
     page.save_revision(user=user)
     if publish:
-        publish_through_committee(page, submitter=user)
+        publish_through_committee(page, submitter=user, members=members)
     return page

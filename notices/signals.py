@@ -16,6 +16,9 @@ def log_publication(sender, instance, revision, **kwargs):
     """Record the published version (its canonical record and fingerprint) and who approved it."""
     from portal.review.actions import sealed_approvals
 
+    if not instance.live:
+        return  # scheduled: recorded when publish_scheduled makes it live
+
     record = instance.public_record()
     previous = (
         DisclosureEvent.objects.filter(page_id=instance.pk, kind__in=DisclosureEvent.PUBLICATIONS)

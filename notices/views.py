@@ -1,17 +1,28 @@
-"""Break-glass withdrawal of a published disclosure: superusers only, with a public reason."""
+"""Public record.json of a disclosure, and the break-glass withdrawal (superusers only)."""
 
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin import messages
 from wagtail.log_actions import log
+from wagtail.models import Page
 
 from portal.accounts.models import verified_name
 
 from .models import DisclosureEvent, FinancialDisclosurePage
+
+
+def record_json(request, page_path):
+    """`<disclosure url>record.json`: the canonical record residents can hash themselves."""
+    route = Page.route_for_request(request, page_path)
+    page = route[0] if route else None
+    if not isinstance(page, FinancialDisclosurePage) or not page.live:
+        raise Http404
+    return page.record_view(request)
 
 
 class WithdrawForm(forms.Form):

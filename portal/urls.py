@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import elder, views
+from portal.apps_urls import app_urls
 from portal.search import views as search_views
 
 urlpatterns = [
@@ -24,4 +25,6 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Apps with public URLs that are not pages (e.g. notices' record.json) ship a `urls` module.
+urlpatterns += app_urls()
 urlpatterns += [path("", include(wagtail_urls))]

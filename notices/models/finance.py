@@ -20,6 +20,7 @@ from wagtail.url_routing import RouteResult
 
 from portal.review.actions import sealed_approvals
 from portal.review.fingerprint import file_sha256, verification_code
+from portal.spreadsheets import csv_text
 
 from ..finance import (
     DIRECTION_CHOICES,
@@ -40,11 +41,6 @@ from .pages import FINANCE, NoticeBase, PrintableMixin
 
 CSV_HEADER = ["日期", "收支", "项目", "对方", "金额", "凭证号"]
 money_field_kwargs = {"max_digits": 14, "decimal_places": 2}
-
-
-def csv_text(value):
-    """Text cells Excel would run as a formula get a leading apostrophe (CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def current_year():
@@ -328,7 +324,6 @@ class FinancialDisclosurePage(PrintableMixin, RoutablePageMixin, NoticeBase):
         )
         return context
 
-    @path("record.json")
     def record_view(self, request):
         """The canonical record of the live version, its fingerprint and who approved it."""
         publications = self.publications()

@@ -1,0 +1,9 @@
+"""Public URLs of the notice board that are not pages: a disclosure's record.json."""
+
+from django.urls import re_path
+
+from . import views
+
+urlpatterns = [
+    re_path(r"^(?P<page_path>(?:[\w\-]+/)+)record\.json$", views.record_json, name="notices_record_json"),
+]
