@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.base_forms import PortalPageForm
 from portal.review.permissions import PublicRecordsPermissionTester
 
 from .sections import collect_sections, section_stylesheets
@@ -12,6 +13,8 @@ from .sections import collect_sections, section_stylesheets
 
 class HomePage(Page):
     """One per community site: a welcome and the latest of every section."""
+
+    base_form_class = PortalPageForm
 
     intro = RichTextField("欢迎语", blank=True, features=["bold", "link"])
 

@@ -1,15 +1,13 @@
 """StreamField blocks of a notice's body."""
 
-import re
-
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-# Residents' phone and ID numbers must never reach a public page.
-PERSONAL_NUMBER = re.compile(r"(?<!\d)(1[3-9]\d{9}|\d{17}[\dXx])(?!\d)")
+from portal.personal_data import find_personal_numbers
+
 
 PROBLEM_STATUS_CHOICES = [("accepted", "已受理"), ("in_progress", "处理中"), ("done", "已办结")]
 
@@ -56,7 +54,7 @@ class ProblemBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         for name in ("description", "handling", "reply"):
-            if PERSONAL_NUMBER.search(value.get(name) or ""):
+            if find_personal_numbers(value.get(name) or ""):
                 raise ValidationError(
                     "不能公开居民的电话号码或身份证号，请删除后再保存。",
                     params={name: ValidationError("含有电话号码或身份证号")},

@@ -1,12 +1,13 @@
 """The disclosure editor's form: checks line items against the period and the balance."""
 
 from django.core.exceptions import ValidationError
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from portal.base_forms import PortalPageForm
 
 from .finance import period_bounds, validate_disclosure
 
 
-class NoticeForm(WagtailAdminPageForm):
+class NoticeForm(PortalPageForm):
     """Ordinary notices cannot be 财务公开: those need the committee, so the choice is not offered."""
 
     def __init__(self, *args, **kwargs):
@@ -17,7 +18,7 @@ class NoticeForm(WagtailAdminPageForm):
             ]
 
 
-class FinancialDisclosureForm(WagtailAdminPageForm):
+class FinancialDisclosureForm(PortalPageForm):
     def save(self, commit=True):
         # The fund's name is part of what the committee approves (see FinancialDisclosurePage.fund_name).
         if self.instance.fund_id:

@@ -7,10 +7,14 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from portal.base_forms import PublicModelForm
+
 
 @register_setting(icon="home")
 class CommunitySettings(BaseSiteSetting):
     """Who runs this site and how residents reach them; shown in header and footer."""
+
+    base_form_class = PublicModelForm
 
     community_name = models.CharField("社区名称", max_length=60, default="社区公开栏")
     sub_district = models.CharField("所属街道", max_length=60, blank=True)

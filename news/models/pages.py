@@ -13,7 +13,6 @@ from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -22,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
+from portal.base_forms import PortalPageForm
 from portal.params import ascii_int, page_number
 
 from .snippets import Column, Correspondent
@@ -60,6 +60,8 @@ def articles_in_live_issues(queryset):
 
 class NewsIndexPage(Page):
     """/news/: the community's publications, each with its current issue."""
+
+    base_form_class = PortalPageForm
 
     intro = RichTextField("简介", blank=True, features=RICH_TEXT_FEATURES)
 
@@ -111,6 +113,8 @@ def current_issues(publications):
 
 class PublicationPage(RoutablePageMixin, Page):
     """One newspaper, e.g. 《社区快报》: its current issue, archive by year and RSS feed."""
+
+    base_form_class = PortalPageForm
 
     FREQUENCIES = [
         ("weekly", "周报"),
@@ -185,7 +189,7 @@ class PublicationPage(RoutablePageMixin, Page):
         return publication_feed(self, request)
 
 
-class IssuePageForm(WagtailAdminPageForm):
+class IssuePageForm(PortalPageForm):
     """Refuses an issue number (or running number) the publication already has."""
 
     def __init__(self, *args, **kwargs):
@@ -350,7 +354,7 @@ class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+class ArticlePageForm(PortalPageForm):
     """Offers only the columns of the article's own publication."""
 
     def __init__(self, *args, **kwargs):

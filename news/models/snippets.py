@@ -5,9 +5,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal.base_forms import PublicModelForm
+
 
 class Column(index.Indexed, Orderable):
     """A column (栏目) of one publication; editors drag them into the order the TOC uses."""
+
+    base_form_class = PublicModelForm
 
     publication = models.ForeignKey(
         "news.PublicationPage",
@@ -41,6 +45,8 @@ class Correspondent(index.Indexed, models.Model):
 
     Only the chosen display name is public; linking to a volunteer record comes later.
     """
+
+    base_form_class = PublicModelForm
 
     display_name = models.CharField(
         "署名",

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from portal.base_forms import PortalPageForm, PublicModelForm
 from portal.review.actions import sealed_approvals
 from portal.review.fingerprint import file_sha256, verification_code
 from portal.spreadsheets import csv_text
@@ -50,6 +51,8 @@ def current_year():
 class Fund(models.Model):
     """A fund or account whose use is disclosed: 党费, 物业管理费, 社区公益基金."""
 
+    base_form_class = PublicModelForm
+
     name = models.CharField("名称", max_length=60, unique=True)
     description = models.TextField("说明", blank=True, help_text="资金来源、用途和管理办法。")
 
@@ -66,6 +69,8 @@ class Fund(models.Model):
 
 class FinancialDisclosureIndexPage(Page):
     """财务公开: holds the disclosures so the committee workflow applies to exactly this subtree."""
+
+    base_form_class = PortalPageForm
 
     parent_page_types = ["notices.NoticeIndexPage"]
     subpage_types = ["notices.FinancialDisclosurePage"]

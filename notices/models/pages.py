@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from portal.base_forms import PortalPageForm
 from portal.params import ascii_int, page_number
 from portal.review.permissions import PublicRecordsPermissionTester
 
@@ -43,6 +44,8 @@ class NoticeTag(TaggedItemBase):
 
 class NoticeIndexPage(RoutablePageMixin, Page):
     """公开栏: every notice and disclosure of one community site, newest first, filterable."""
+
+    base_form_class = PortalPageForm
 
     intro = RichTextField("简介", blank=True, features=["bold", "link"])
 
@@ -181,6 +184,8 @@ class PrintableMixin:
 
 class NoticeBase(Page):
     """What every notice on the board has: category, issuer, date, summary, public-notice period."""
+
+    base_form_class = PortalPageForm
 
     category = models.CharField("类别", max_length=20, choices=CATEGORY_CHOICES, default="residents")
     issuing_body = models.CharField(

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from portal.base_forms import PortalPageForm
 from portal.params import ascii_int
 
 from .periods import CommendationEntry, CommendationPeriod
@@ -26,6 +27,8 @@ def int_param(request, name):
 
 class VolunteerBoardPage(RoutablePageMixin, Page):
     """志愿服务星级榜 of one community site, with profiles and team pages under it."""
+
+    base_form_class = PortalPageForm
 
     intro = RichTextField("简介", blank=True, features=["bold", "link"])
 

@@ -18,6 +18,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.images import get_image_model_string
 from wagtail.search import index
 
+from portal.base_forms import PublicModelForm
+
 from ..privacy import mask_name
 
 ZERO = Decimal("0")
@@ -32,6 +34,8 @@ def new_public_id():
 
 class VolunteerTeam(index.Indexed, models.Model):
     """A volunteer service team (志愿服务队) of one community site; public, so searchable."""
+
+    base_form_class = PublicModelForm
 
     site = models.ForeignKey(
         "wagtailcore.Site", verbose_name="所属站点", on_delete=models.CASCADE, related_name="+"

@@ -16,6 +16,7 @@ from wagtail.images import get_image_model, get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.base_forms import PortalPageForm
 from portal.params import ascii_int, page_number
 
 from ..privacy import mask_name, mask_names_in
@@ -55,6 +56,8 @@ class StoryBlock(blocks.StreamBlock):
 
 class RoleModelIndexPage(Page):
     """身边的榜样: the gallery, filterable by honour and year."""
+
+    base_form_class = PortalPageForm
 
     intro = RichTextField("简介", blank=True, features=["bold", "link"])
 
@@ -145,6 +148,8 @@ def share_names_without_consent(pages, site):
 
 class RoleModelPage(Page):
     """One role model. The title is always the masked name, so menus and search never leak it."""
+
+    base_form_class = PortalPageForm
 
     real_name = models.CharField(
         "姓名", max_length=40, help_text="未经本人同意公开时，网站只显示脱敏姓名（如 张*芬）。"
