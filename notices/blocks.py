@@ -8,7 +8,6 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from portal.personal_data import find_personal_numbers
 
-
 PROBLEM_STATUS_CHOICES = [("accepted", "已受理"), ("in_progress", "处理中"), ("done", "已办结")]
 
 

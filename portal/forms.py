@@ -14,4 +14,3 @@ class ImageForm(BaseImageForm):
             field.label = "替代文字（图片说明）"
             field.help_text = "用一句话说明图片内容，供读屏软件朗读，例如：志愿者在楼道里为老人量血压。"
             field.error_messages["required"] = "请填写替代文字，说明图片里是什么。"
-

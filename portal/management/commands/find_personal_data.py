@@ -19,7 +19,9 @@ class Command(BaseCommand):
                 if findings:
                     hits += 1
                     numbers = "、".join(f"{f.label} {f.masked}" for f in findings)
-                    self.stdout.write(f"{page.title}（页面 {page.pk}，{page.url_path}）字段 {field}：{numbers}")
+                    self.stdout.write(
+                        f"{page.title}（页面 {page.pk}，{page.url_path}）字段 {field}：{numbers}"
+                    )
         if hits:
             raise CommandError(f"发现 {hits} 处个人号码，请在后台逐一删除后重新发布。")
         self.stdout.write("没有发现个人号码。")
