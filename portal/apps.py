@@ -18,7 +18,7 @@ def sort_collections(sender, using="default", **kwargs):
 
 
 class PortalConfig(AppConfig):
-    """Cross-app code: roles, site settings, base templates, demo content."""
+    """Cross-app code: roles, site settings, base templates and forms."""
 
     name = "portal"
     verbose_name = "站点"

@@ -2,6 +2,9 @@
 
 from .base import *  # noqa: F403
 
+# The demo community and `manage.py load_demo` (not installed in production).
+INSTALLED_APPS = [*INSTALLED_APPS, "portal.demo"]  # noqa: F405
+
 PORTAL_ENVIRONMENT = "dev"
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # noqa: F405

@@ -18,6 +18,10 @@ def _flag(name, default):
     return os.environ.get(name, default).lower() in ("1", "true", "yes", "on")
 
 
+# A showcase server may load the demo community, and only with its own password (README).
+if os.environ.get("DEMO_PASSWORD"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "portal.demo"]  # noqa: F405
+
 # HTTPS is terminated by the reverse proxy (nginx) in front of gunicorn.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = _flag("SECURE_SSL_REDIRECT", "true")

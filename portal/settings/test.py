@@ -5,6 +5,9 @@ from pathlib import Path
 
 from .base import *  # noqa: F403
 
+# The demo community and `manage.py load_demo` (not installed in production).
+INSTALLED_APPS = [*INSTALLED_APPS, "portal.demo"]  # noqa: F405
+
 PORTAL_ENVIRONMENT = "test"
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["*"]

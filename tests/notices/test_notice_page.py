@@ -145,7 +145,7 @@ def test_editor_renders_for_staff(client, staff_user, notice_index):
 
 
 def test_images_in_the_body_carry_their_description(client, notice_index):
-    from portal.demo_media import get_or_create_image
+    from portal.demo.media import get_or_create_image
 
     picture = get_or_create_image("电梯井施工现场", text="施工", size=(200, 150))
     notice = NoticePageFactory(

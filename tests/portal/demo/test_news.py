@@ -6,9 +6,9 @@ import pytest
 from django.db.models import Count
 from wagtail.models import Page, Revision, WorkflowState
 
-from news import demo
 from news.models import ArticlePage, IssuePage, NewsIndexPage, PublicationPage
 from portal import roles
+from portal.demo import news as demo
 
 pytestmark = pytest.mark.django_db
 

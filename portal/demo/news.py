@@ -16,7 +16,11 @@ from wagtail.documents import get_document_model
 from wagtail.models import Workflow
 from wagtail.rich_text import RichText
 
-from news.demo_content import (
+from news.models import ArticlePage, Column, Correspondent, IssuePage, NewsIndexPage, PublicationPage
+from news.setup import COLLECTION_NAME, WORKFLOW_NAME
+from portal.demo.media import get_collection, get_or_create_image, pdf_bytes
+
+from .news_content import (
     CORRESPONDENTS,
     DRAFT_ARTICLE,
     EDITOR_NOTES,
@@ -27,9 +31,6 @@ from news.demo_content import (
     PICTURE_ALT,
     PICTURES,
 )
-from news.models import ArticlePage, Column, Correspondent, IssuePage, NewsIndexPage, PublicationPage
-from news.setup import COLLECTION_NAME, WORKFLOW_NAME
-from portal.demo_media import get_collection, get_or_create_image, pdf_bytes
 
 MINGJUN_ISSUES = 18
 KUAIBAO_ISSUES = 26

@@ -13,12 +13,8 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry
 
-from portal.demo_media import get_collection, pdf_bytes
-from portal.review import actions
-
-from .demo_content import FUND_ROWS, FUNDS, MASKED_NAMES, NOTICE_TEMPLATES, PROBLEM_KINDS, PROPERTY_ROWS
-from .finance import EXPENSE, QUARTER, period_bounds, period_label, totals
-from .models import (
+from notices.finance import EXPENSE, QUARTER, period_bounds, period_label, totals
+from notices.models import (
     DisclosureItem,
     FinancialDisclosureIndexPage,
     FinancialDisclosurePage,
@@ -26,6 +22,10 @@ from .models import (
     NoticeIndexPage,
     NoticePage,
 )
+from portal.demo.media import get_collection, pdf_bytes
+from portal.review import actions
+
+from .notices_content import FUND_ROWS, FUNDS, MASKED_NAMES, NOTICE_TEMPLATES, PROBLEM_KINDS, PROPERTY_ROWS
 
 CENT = Decimal("0.01")
 TZ = timezone.get_fixed_timezone(8 * 60)

@@ -6,8 +6,8 @@ from io import StringIO
 import pytest
 from django.db.models import Count, Sum
 
+from portal.demo import volunteers as demo
 from portal.factories import UserFactory
-from volunteers import demo
 from volunteers.models import (
     CommendationPeriod,
     PointsTransaction,

@@ -13,9 +13,8 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from portal.demo_media import get_collection, get_or_create_image
-
-from .models import (
+from portal.demo.media import get_collection, get_or_create_image
+from volunteers.models import (
     CommendationPeriod,
     PointsTransaction,
     RoleModelHonour,
@@ -27,7 +26,7 @@ from .models import (
     VolunteerSettings,
     VolunteerTeam,
 )
-from .privacy import mask_name
+from volunteers.privacy import mask_name
 
 SEED = 20260101
 NUMBER_PREFIX = "LSMJ-"

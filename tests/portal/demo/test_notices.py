@@ -7,10 +7,10 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page, Revision, WorkflowState
 
-from notices import demo
 from notices.finance import period_bounds, validate_disclosure
 from notices.models import FinancialDisclosurePage, NoticeBase, NoticeIndexPage, NoticePage
 from portal import roles
+from portal.demo import notices as demo
 from portal.review.models import ReviewApproval
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 """Demo wording for 历山名郡社区's notice board (written for the demo, no real persons)."""
 
-from .finance import EXPENSE, INCOME
+from notices.finance import EXPENSE, INCOME
 
 # (slug stem, category, issuing body, title with {year}, summary, tags, period days or 0, months)
 NOTICE_TEMPLATES = [

@@ -1,11 +1,9 @@
 """Build the demo community 历山名郡社区: site, settings, people and every section's content.
 
 Idempotent: each object is looked up by a natural key before it is created, so a second run
-changes nothing. Sections add their content through a `demo.py` module with `load(ctx)`.
+changes nothing. Each section's content is a module of portal.demo with `load(ctx)`.
 """
 
-import importlib
-import importlib.util
 import os
 
 import qrcode
@@ -20,13 +18,14 @@ from wagtail.models import Page, Site
 from home.models import HomePage
 from portal import roles
 from portal.accounts.models import set_verified_name, verified_name
-from portal.demo_media import get_collection, get_or_create_image
+from portal.demo import news, notices, volunteers
+from portal.demo.media import get_collection, get_or_create_image
 from portal.models import CommunitySettings
 
 DEFAULT_DEMO_PASSWORD = "gongkailan2026"
 
 # Each section's demo module, in the order content depends on (news links to notices).
-SECTION_MODULES = ["notices.demo", "news.demo", "volunteers.demo"]
+SECTIONS = [notices, news, volunteers]
 
 DEMO_USERS = [
     # username, display name, role, superuser
@@ -87,11 +86,9 @@ class Command(BaseCommand):
             self.load_settings(site)
             users = self.load_users(password)
             ctx = DemoContext(self, site, home, users)
-            for module_name in SECTION_MODULES:
-                if importlib.util.find_spec(module_name) is None:
-                    continue
-                self.stdout.write(f"{module_name} …")
-                importlib.import_module(module_name).load(ctx)
+            for section in SECTIONS:
+                self.stdout.write(f"{section.__name__} …")
+                section.load(ctx)
         if not no_index:
             call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("演示社区已就绪：历山名郡社区"))
