@@ -6,20 +6,11 @@ articles. Taking an issue offline holds its articles the same way until it is ba
 Readers, search and sitemaps therefore never see an article whose issue is not live.
 """
 
-from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from news.models import ArticlePage, IssuePage, NewsIndexPage
-from news.setup import setup_section
-
-
-@receiver(post_save, sender=NewsIndexPage)
-def set_up_news_section(sender, instance, raw=False, **kwargs):
-    if raw or not instance.path:
-        return
-    setup_section(instance)
+from news.models import ArticlePage, IssuePage
 
 
 @receiver(page_published, sender=ArticlePage)

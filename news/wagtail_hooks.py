@@ -10,6 +10,8 @@ from home.sections import HomeSection
 from news.models import ArticlePage, Column, Correspondent, NewsIndexPage, PublicationPage, current_issues
 from portal import roles
 
+from . import provisioning
+
 
 class ColumnViewSet(SnippetViewSet):
     model = Column
@@ -75,8 +77,9 @@ def is_resident_editor_only(user):
     """A 居民编辑 who is not also 主编 or site administrator."""
     if user.is_superuser:
         return False
-    names = set(user.groups.values_list("name", flat=True))
-    return roles.RESIDENT_EDITORS in names and not names & {roles.EDITOR_IN_CHIEF, roles.SITE_ADMINS}
+    return roles.user_has_role(user, roles.RESIDENT_EDITORS) and not roles.has_any_role(
+        user, [roles.EDITOR_IN_CHIEF, roles.SITE_ADMINS]
+    )
 
 
 @hooks.register("before_create_page")
@@ -93,3 +96,13 @@ def keep_editors_off_section_pages(request, page):
         messages.error(request, WRITERS_ONLY_MESSAGE)
         return redirect("wagtailadmin_explore", page.pk)
     return None
+
+
+@hooks.register("provision_community")
+def provision_community(site):
+    provisioning.provision(site)
+
+
+@hooks.register("register_stable_keys")
+def register_stable_keys():
+    return provisioning.stable_keys()

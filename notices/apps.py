@@ -9,7 +9,4 @@ class NoticesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
-        from .sections import connect
-
-        connect()
+        from . import checks, signals  # noqa: F401

@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.sections import HomeSection
 
-from . import views
+from . import provisioning, views
 from .models import FinancialDisclosurePage, Fund, NoticeBase, NoticeIndexPage
 from .status import notice_status
 
@@ -113,3 +113,13 @@ def notices_home_section(request, home_page):
         more_url=more_url,
         more_label="进入公开栏查看全部公告",
     )
+
+
+@hooks.register("provision_community")
+def provision_community(site):
+    provisioning.provision(site)
+
+
+@hooks.register("register_stable_keys")
+def register_stable_keys():
+    return provisioning.stable_keys()

@@ -112,3 +112,33 @@ class SearchSynonym(models.Model):
         if too_long:
             raise ValidationError({"terms": f"每个词不超过20个字：{'、'.join(too_long)}"})
         self.terms = "、".join(terms)
+
+
+class StableKey(models.Model):
+    """A group, workflow, task or collection the portal set up, found by a key that renaming it in
+    the admin cannot change. `site` is empty for objects every community shares."""
+
+    key = models.CharField("键", max_length=80)
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name="站点",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+
+    class Meta:
+        verbose_name = "稳定键"
+        verbose_name_plural = "稳定键"
+        constraints = [
+            models.UniqueConstraint(fields=["key", "site"], name="portal_stable_key_per_site"),
+            models.UniqueConstraint(
+                fields=["key"], condition=models.Q(site__isnull=True), name="portal_stable_key_shared"
+            ),
+        ]
+
+    def __str__(self):
+        return self.key

@@ -1,47 +1,82 @@
-"""The portal's roles and every question about them. Groups are created by migration portal/0002;
-each section's own migrations give them their permissions."""
+"""The portal's roles and every question about them.
 
-RESIDENT_EDITORS = "居民编辑"
-EDITOR_IN_CHIEF = "主编"
-COMMUNITY_STAFF = "社区工作人员"
-COMMITTEE = "监委会"
-SITE_ADMINS = "站点管理员"
+A role is found by its key (`committee`, `staff`, ...), never by its group's display name,
+which an administrator may change. Groups are created by migration portal/0002 and keyed by
+portal/0006 (see portal.keys); each app grants them its own permissions (provisioning.py).
+"""
 
-ALL_ROLES = [RESIDENT_EDITORS, EDITOR_IN_CHIEF, COMMUNITY_STAFF, COMMITTEE, SITE_ADMINS]
+RESIDENT_EDITORS = "resident_editor"
+EDITOR_IN_CHIEF = "chief"
+COMMUNITY_STAFF = "staff"
+COMMITTEE = "committee"
+SITE_ADMINS = "site_admin"
+
+LABELS = {
+    RESIDENT_EDITORS: "居民编辑",
+    EDITOR_IN_CHIEF: "主编",
+    COMMUNITY_STAFF: "社区工作人员",
+    COMMITTEE: "监委会",
+    SITE_ADMINS: "站点管理员",
+}
+ALL_ROLES = list(LABELS)
 
 # Maker–checker: who checks the books may not also keep them or run the site.
 COMMITTEE_INCOMPATIBLE = (COMMUNITY_STAFF, SITE_ADMINS)
 
 
-def role_names(user):
-    """The names of the user's groups, cached on the user object for the request."""
+def group_key(role):
+    return f"role:{role}"
+
+
+def group(role, site=None):
+    """The Group that holds `role` (for `site`, else the one shared by every community)."""
+    from django.contrib.auth.models import Group
+
+    from .keys import keyed
+
+    return keyed(Group, group_key(role), site=site)
+
+
+def groups(role_list, site=None):
+    return [g for g in (group(role, site) for role in role_list) if g is not None]
+
+
+def roles_of_groups(group_list):
+    """The role keys of these groups."""
+    from .keys import keys_of
+
+    return {key.removeprefix("role:") for key in keys_of(group_list, prefix="role:").values()}
+
+
+def user_roles(user):
+    """The user's role keys, cached on the user object for the request."""
     if not user.is_authenticated:
         return frozenset()
-    if not hasattr(user, "_portal_role_names"):
-        user._portal_role_names = frozenset(user.groups.values_list("name", flat=True))
-    return user._portal_role_names
+    if not hasattr(user, "_portal_roles"):
+        user._portal_roles = frozenset(roles_of_groups(user.groups.all()))
+    return user._portal_roles
 
 
-def has_any_role(user, names):
-    return user.is_authenticated and user.is_active and bool(role_names(user) & set(names))
+def has_any_role(user, role_list):
+    return user.is_authenticated and user.is_active and bool(user_roles(user) & set(role_list))
 
 
 def user_has_role(user, role):
-    """True if the user is active and belongs to the group named `role`."""
+    """True if the user is active and holds `role`."""
     return has_any_role(user, [role])
 
 
 def is_site_admin(user):
-    """Superusers and members of 站点管理员."""
+    """Superusers and holders of 站点管理员."""
     return user.is_active and (user.is_superuser or has_any_role(user, [SITE_ADMINS]))
 
 
-def role_conflict(group_names, is_superuser=False):
+def role_conflict(role_list, is_superuser=False):
     """A Chinese explanation if this combination of roles breaks maker–checker, else None."""
-    names = set(group_names)
-    if COMMITTEE not in names:
+    held = set(role_list)
+    if COMMITTEE not in held:
         return None
-    clashes = [name for name in COMMITTEE_INCOMPATIBLE if name in names]
+    clashes = [LABELS[role] for role in COMMITTEE_INCOMPATIBLE if role in held]
     if is_superuser:
         clashes.append("超级管理员")
     if not clashes:

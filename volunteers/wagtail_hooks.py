@@ -19,7 +19,7 @@ from wagtail.permissions import register_permission_policy
 
 from home.sections import HomeSection
 
-from . import admin_views
+from . import admin_views, provisioning
 from .consent import consent_withdrawn
 from .forms import ServiceRecordForm
 from .models import (
@@ -328,3 +328,13 @@ def revoke_role_model_consent_at_once(request, page):
         return
     if RoleModelPage.objects.filter(pk=page.pk, publish_consent=True).update(publish_consent=False):
         consent_withdrawn(role_model=RoleModelPage.objects.get(pk=page.pk))
+
+
+@hooks.register("provision_community")
+def provision_community(site):
+    provisioning.provision(site)
+
+
+@hooks.register("register_stable_keys")
+def register_stable_keys():
+    return provisioning.stable_keys()

@@ -1,30 +1,15 @@
-"""The newspaper's workflow 社区报审稿 (one approval by 主编), the 社区报 collection and
-the roles' permissions on it and on the newspaper snippets.
-
-Page permissions and the workflow assignment are per site: see news/setup.py.
-"""
+"""The newspaper's workflow 社区报审稿 (one approval by 主编) and the roles' permissions on the
+newspaper snippets. The 社区报 collection and page permissions are set up at run time
+(news/provisioning.py)."""
 
 from django.db import migrations
 
-from portal.migration_utils import (
-    get_or_create_collection,
-    ensure_permissions,
-    grant_collection_permissions,
-    grant_model_permissions,
-)
+from portal.migration_utils import ensure_permissions, grant_model_permissions
 
 EDITORS = "居民编辑"
 CHIEF = "主编"
 WORKFLOW_NAME = "社区报审稿"
 TASK_NAME = "主编审核"
-COLLECTION_NAME = "社区报"
-
-MEDIA_PERMISSIONS = [
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "choose_document"),
-]
 
 
 def set_up(apps, schema_editor):
@@ -45,10 +30,7 @@ def set_up(apps, schema_editor):
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
 
-    collection = get_or_create_collection(apps, COLLECTION_NAME)
     for group in (EDITORS, CHIEF):
-        if collection is not None:
-            grant_collection_permissions(apps, group, collection, MEDIA_PERMISSIONS)
         grant_model_permissions(apps, group, "news", ["add_correspondent", "change_correspondent"])
     grant_model_permissions(apps, CHIEF, "news", ["add_column", "change_column", "delete_column"])
 

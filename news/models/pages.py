@@ -61,6 +61,9 @@ def articles_in_live_issues(queryset):
 class NewsIndexPage(Page):
     """/news/: the community's publications, each with its current issue."""
 
+    # Creating it sets up the site's permissions and workflows (portal.provisioning).
+    community_section = True
+
     base_form_class = PortalPageForm
 
     intro = RichTextField("简介", blank=True, features=RICH_TEXT_FEATURES)

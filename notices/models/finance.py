@@ -70,6 +70,9 @@ class Fund(models.Model):
 class FinancialDisclosureIndexPage(Page):
     """财务公开: holds the disclosures so the committee workflow applies to exactly this subtree."""
 
+    # Creating it sets up the site's permissions and workflows (portal.provisioning).
+    community_section = True
+
     base_form_class = PortalPageForm
 
     parent_page_types = ["notices.NoticeIndexPage"]

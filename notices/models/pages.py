@@ -45,6 +45,9 @@ class NoticeTag(TaggedItemBase):
 class NoticeIndexPage(RoutablePageMixin, Page):
     """公开栏: every notice and disclosure of one community site, newest first, filterable."""
 
+    # Creating it sets up the site's permissions and workflows (portal.provisioning).
+    community_section = True
+
     base_form_class = PortalPageForm
 
     intro = RichTextField("简介", blank=True, features=["bold", "link"])

@@ -12,13 +12,15 @@ def role_conflicts_check(app_configs=None, **kwargs):
     User = get_user_model()
     try:
         members = list(
-            User.objects.filter(groups__name=roles.COMMITTEE, is_active=True).prefetch_related("groups")
+            User.objects.filter(groups__in=roles.groups([roles.COMMITTEE]), is_active=True)
+            .distinct()
+            .prefetch_related("groups")
         )
     except DatabaseError:
         return []  # not migrated yet
     warnings = []
     for user in members:
-        problem = roles.role_conflict([g.name for g in user.groups.all()], user.is_superuser)
+        problem = roles.role_conflict(roles.roles_of_groups(user.groups.all()), user.is_superuser)
         if problem:
             warnings.append(
                 Warning(

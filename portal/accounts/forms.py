@@ -1,7 +1,6 @@
 """Wagtail's user forms with the real name (实名) and the role rules of maker–checker."""
 
 from django import forms
-from django.contrib.auth.models import Group
 from wagtail.log_actions import log
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
@@ -17,7 +16,7 @@ class RoleRulesMixin:
         super().__init__(*args, **kwargs)
         self.for_user = for_user
         self.committee_before = bool(
-            self.instance.pk and self.instance.groups.filter(name=roles.COMMITTEE).exists()
+            self.instance.pk and roles.COMMITTEE in roles.roles_of_groups(self.instance.groups.all())
         )
         if for_user is not None and not for_user.is_superuser:
             self.fields.pop("is_superuser", None)
@@ -34,12 +33,12 @@ class RoleRulesMixin:
         groups = cleaned.get("groups")
         if groups is None:
             return cleaned
-        names = set(Group.objects.filter(pk__in=[g.pk for g in groups]).values_list("name", flat=True))
+        held = roles.roles_of_groups(groups)
         is_superuser = cleaned.get("is_superuser", self.instance.is_superuser)
-        committee_after = roles.COMMITTEE in names
+        committee_after = roles.COMMITTEE in held
         if committee_after != self.committee_before and not (self.for_user and self.for_user.is_superuser):
             self.add_error("groups", "只有超级管理员可以增加或移除监委会成员。")
-        problem = roles.role_conflict(names, is_superuser)
+        problem = roles.role_conflict(held, is_superuser)
         if problem:
             self.add_error("groups", problem)
         return cleaned
@@ -55,7 +54,7 @@ class RoleRulesMixin:
         if name != verified_name(user):
             set_verified_name(user, name, by=self.for_user)
             log(instance=user, action="accounts.verified_name", user=self.for_user, data={"name": name})
-        committee_after = user.groups.filter(name=roles.COMMITTEE).exists()
+        committee_after = roles.COMMITTEE in roles.roles_of_groups(user.groups.all())
         if committee_after != self.committee_before:
             log(
                 instance=user,

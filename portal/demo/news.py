@@ -13,12 +13,13 @@ from django.test import override_settings
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.documents import get_document_model
-from wagtail.models import Workflow
+from wagtail.models import Collection, Workflow
 from wagtail.rich_text import RichText
 
 from news.models import ArticlePage, Column, Correspondent, IssuePage, NewsIndexPage, PublicationPage
-from news.setup import COLLECTION_NAME, WORKFLOW_NAME
-from portal.demo.media import get_collection, get_or_create_image, pdf_bytes
+from news.provisioning import COLLECTION_KEY, WORKFLOW_KEY
+from portal.demo.media import get_or_create_image, pdf_bytes
+from portal.keys import keyed
 
 from .news_content import (
     CORRESPONDENTS,
@@ -69,7 +70,7 @@ class NewsDemo:
     def __init__(self, ctx):
         self.ctx = ctx
         self.chief = ctx.users["chief"]
-        self.collection = get_collection(COLLECTION_NAME)
+        self.collection = keyed(Collection, COLLECTION_KEY)
         self.today = timezone.localdate()
         self.created = 0
 
@@ -303,7 +304,7 @@ class NewsDemo:
         article.correspondents.set(self.correspondents[:1])
         issue.add_child(instance=article)
         article.save_revision(user=editor, log_action=False)
-        workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+        workflow = keyed(Workflow, WORKFLOW_KEY)
         # The chief's notification e-mail is not sent for demo content.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             workflow.start(article, editor)

@@ -12,8 +12,10 @@ from decimal import Decimal
 from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.models import Collection
 
-from portal.demo.media import get_collection, get_or_create_image
+from portal.demo.media import get_or_create_image
+from portal.keys import keyed
 from volunteers.models import (
     CommendationPeriod,
     PointsTransaction,
@@ -27,6 +29,7 @@ from volunteers.models import (
     VolunteerTeam,
 )
 from volunteers.privacy import mask_name
+from volunteers.provisioning import COLLECTION_KEY
 
 SEED = 20260101
 NUMBER_PREFIX = "LSMJ-"
@@ -567,7 +570,7 @@ def draw_portrait(seed):
 
 
 def load_role_models(ctx, site, index):
-    collection = get_collection("志愿服务")
+    collection = keyed(Collection, COLLECTION_KEY)
     # Volunteer i carries role model i's name; numbers end in the volunteer's index.
     by_index = {
         int(number.rsplit("-", 1)[1]) - 1: pk

@@ -55,7 +55,7 @@ def submitted(client, author, finance_index, fund, committee):
 def test_the_workflow_exists_and_is_assigned_to_the_finance_subtree(finance_index, notice_index):
     task = CommitteeApprovalTask.objects.get()
     assert task.quorum == 2
-    assert list(task.groups.values_list("name", flat=True)) == [roles.COMMITTEE]
+    assert list(task.groups.all()) == [roles.group(roles.COMMITTEE)]
     assert finance_index.get_workflow().name == "财务公开审核"
     assert notice_index.get_workflow() is None or notice_index.get_workflow().name != "财务公开审核"
 

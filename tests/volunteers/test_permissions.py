@@ -57,7 +57,7 @@ def test_editors_and_committee_cannot_see_records(client, make_user, password, r
 
 def test_board_creation_grants_staff_page_permissions(board):
     perms = set(
-        GroupPagePermission.objects.filter(group__name=roles.COMMUNITY_STAFF, page=board).values_list(
+        GroupPagePermission.objects.filter(group=roles.group(roles.COMMUNITY_STAFF), page=board).values_list(
             "permission__codename", flat=True
         )
     )

@@ -28,6 +28,9 @@ def int_param(request, name):
 class VolunteerBoardPage(RoutablePageMixin, Page):
     """志愿服务星级榜 of one community site, with profiles and team pages under it."""
 
+    # Creating it sets up the site's permissions and workflows (portal.provisioning).
+    community_section = True
+
     base_form_class = PortalPageForm
 
     intro = RichTextField("简介", blank=True, features=["bold", "link"])

@@ -44,7 +44,7 @@ def test_load_demo_builds_the_community_and_is_idempotent(client, site):
     }
     for username, role in expected.items():
         user = User.objects.get(username=username)
-        assert user.groups.filter(name=role).exists()
+        assert roles.group(role) in user.groups.all()
     assert User.objects.get(username="admin").is_superuser
     assert client.login(username="editor1", password="gongkailan2026")
     assert "历山名郡社区" in client.get("/").content.decode()

@@ -46,7 +46,9 @@ def test_demo_builds_both_papers_and_is_idempotent(client, site, home_page, make
     state = WorkflowState.objects.get(object_id=str(draft.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert state.requested_by == users["editor1"]
-    assert state.current_task_state.task.specific.groups.filter(name=roles.EDITOR_IN_CHIEF).exists()
+    assert state.current_task_state.task.specific.groups.filter(
+        pk=roles.group(roles.EDITOR_IN_CHIEF).pk
+    ).exists()
 
     assert client.get(papers["社区快报"].url).status_code == 200
     html = client.get("/").content.decode()

@@ -9,7 +9,6 @@ import os
 import qrcode
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -156,7 +155,7 @@ class Command(BaseCommand):
                 )
                 user.set_password(password)
                 user.save()
-                user.groups.add(Group.objects.get(name=role))
+                user.groups.add(roles.group(role))
             if role in (roles.COMMITTEE, roles.EDITOR_IN_CHIEF) and not verified_name(user):
                 set_verified_name(user, name)  # 实名, as a site administrator would record it
             users[username] = user

@@ -1,0 +1,88 @@
+"""Setting up a community site: each app provides one function, registered with the Wagtail hook
+`provision_community`, that sets up its part (section permissions, workflows, collections) for a
+site. It runs for every site after `migrate`, when a site is added, and when a section page is
+created; it is idempotent. Keys that must exist are registered with `register_stable_keys` and
+checked at start-up (portal.checks)."""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail import hooks
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
+
+from .keys import keyed_or_create
+
+PROVISION_HOOK = "provision_community"
+KEYS_HOOK = "register_stable_keys"
+
+
+def provision(site):
+    """Run every app's set-up for `site`."""
+    for fn in hooks.get_hooks(PROVISION_HOOK):
+        fn(site)
+
+
+def provision_all_sites(**kwargs):
+    for site in Site.objects.select_related("root_page"):
+        provision(site)
+
+
+def provision_new_site(sender, instance, raw=False, **kwargs):
+    if not raw:
+        provision(instance)
+
+
+def provision_section_site(sender, instance, created=False, raw=False, **kwargs):
+    """A section page (its class sets `community_section = True`) was added: set up its site."""
+    if raw or not created or not getattr(type(instance), "community_section", False):
+        return
+    site = instance.get_site()
+    if site is not None:
+        provision(site)
+
+
+def required_keys():
+    """(model, key) pairs that every install must have, from every app."""
+    return [pair for fn in hooks.get_hooks(KEYS_HOOK) for pair in fn()]
+
+
+def site_page(site, model):
+    """The site's page of a section type (e.g. its notice board), or None."""
+    return model.objects.descendant_of(site.root_page, inclusive=True).first()
+
+
+def _permissions(codenames, apps=None):
+    """Permission objects for "app_label.codename" strings (historical models if `apps`)."""
+    model = apps.get_model("auth", "Permission") if apps else Permission
+    result = []
+    for name in codenames:
+        app_label, codename = name.split(".")
+        result.append(model.objects.get(content_type__app_label=app_label, codename=codename))
+    return result
+
+
+def grant_page_permissions(group, page, codenames, apps=None):
+    """Give `group` page permissions ("add_page", "publish_page", ...) on `page` and below."""
+    model = apps.get_model("wagtailcore", "GroupPagePermission") if apps else GroupPagePermission
+    for permission in _permissions([f"wagtailcore.{c}" for c in codenames], apps):
+        model.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def grant_collection_permissions(group, collection, codenames, apps=None):
+    """Give `group` permissions such as "wagtailimages.add_image" on a collection."""
+    model = apps.get_model("wagtailcore", "GroupCollectionPermission") if apps else GroupCollectionPermission
+    for permission in _permissions(codenames, apps):
+        model.objects.get_or_create(group=group, collection=collection, permission=permission)
+
+
+def grant_model_permissions(group, codenames, apps=None):
+    group.permissions.add(*_permissions(codenames, apps))
+
+
+def collection(key, name, site=None):
+    """The keyed collection, created under the root with treebeard's API (sorted by name)."""
+    return keyed_or_create(
+        Collection, key, lambda: Collection.get_first_root_node().add_child(name=name), site=site
+    )
+
+
+def group_named(name):
+    return Group.objects.get_or_create(name=name)[0]

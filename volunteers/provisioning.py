@@ -1,0 +1,30 @@
+"""A community's volunteer board: staff edit it and its role models, and upload portraits into
+the 志愿服务 collection."""
+
+from portal import roles
+from portal.provisioning import collection, grant_collection_permissions, grant_page_permissions, site_page
+
+COLLECTION_KEY = "collection:volunteers"
+COLLECTION_NAME = "志愿服务"
+STAFF_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+STAFF_MEDIA_PERMISSIONS = [
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+]
+
+
+def provision(site):
+    from .models import VolunteerBoardPage
+
+    staff = roles.group(roles.COMMUNITY_STAFF, site)
+    if staff is None:
+        return
+    grant_collection_permissions(staff, collection(COLLECTION_KEY, COLLECTION_NAME), STAFF_MEDIA_PERMISSIONS)
+    board = site_page(site, VolunteerBoardPage)
+    if board is not None:
+        grant_page_permissions(staff, board, STAFF_PAGE_PERMISSIONS)
+
+
+def stable_keys():
+    return []
