@@ -1,0 +1,44 @@
+"""Sign-in lockout (django-axes): the Chinese lockout page and the list of current lockouts."""
+
+from axes.helpers import get_cool_off
+from axes.models import AccessAttempt
+from axes.utils import reset
+from django.conf import settings
+from django.db.models import Max, Sum
+from django.shortcuts import render
+from django.utils import timezone
+
+
+def cool_off_minutes():
+    return int(get_cool_off().total_seconds() // 60)
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """What a locked-out sign-in gets: HTTP 429 and a page in Chinese (AXES_LOCKOUT_CALLABLE)."""
+    context = {"minutes": cool_off_minutes()}
+    return render(request, "security/lockout.html", context, status=429)
+
+
+def current_lockouts():
+    """Accounts and addresses that reached the failure limit within the cool-off period:
+    [{"kind": "username"|"ip_address", "value", "failures", "last"}], newest first."""
+    recent = AccessAttempt.objects.filter(attempt_time__gte=timezone.now() - get_cool_off())
+    lockouts = []
+    for kind in ("username", "ip_address"):
+        rows = (
+            recent.exclude(**{f"{kind}__isnull": True})
+            .values(kind)
+            .annotate(failures=Sum("failures_since_start"), last=Max("attempt_time"))
+            .filter(failures__gte=settings.AXES_FAILURE_LIMIT)
+        )
+        lockouts += [{"kind": kind, "value": row[kind], **row} for row in rows]
+    return sorted(lockouts, key=lambda lockout: lockout["last"], reverse=True)
+
+
+def unlock(kind, value):
+    """Lift a lockout now; returns how many attempt records were removed."""
+    if kind == "username":
+        return reset(username=value)
+    if kind == "ip_address":
+        return reset(ip=value)
+    raise ValueError(kind)

@@ -1,0 +1,68 @@
+"""Repeated wrong passwords lock the account and the address (django-axes); 站点管理员 unlock."""
+
+import pytest
+from django.urls import reverse
+
+from tests.portal.security.conftest import sign_in
+
+pytestmark = pytest.mark.django_db
+
+LOCKED = "登录失败次数过多，账号已暂时锁定，请 15 分钟后再试或联系站点管理员解锁"
+
+
+def fail(client, username, times, address="203.0.113.7"):
+    for _ in range(times):
+        response = sign_in(client, username, "wrong-password-1", REMOTE_ADDR=address)
+    return response
+
+
+def test_the_right_password_is_refused_after_five_wrong_ones(plain_client, staff_user, password):
+    assert fail(plain_client, staff_user.username, 4).status_code == 200
+    locked = fail(plain_client, staff_user.username, 1)
+    assert locked.status_code == 429
+    assert LOCKED in locked.content.decode()
+    response = sign_in(plain_client, staff_user.username, password, REMOTE_ADDR="203.0.113.7")
+    assert response.status_code == 429
+    assert LOCKED in response.content.decode()
+    assert plain_client.get("/admin/").status_code == 302
+
+
+def test_the_account_stays_locked_from_another_address(plain_client, staff_user, password):
+    fail(plain_client, staff_user.username, 5, address="203.0.113.7")
+    response = sign_in(plain_client, staff_user.username, password, REMOTE_ADDR="198.51.100.20")
+    assert response.status_code == 429
+
+
+def test_one_address_trying_many_accounts_is_locked(plain_client, make_user, password):
+    for name in ("a1", "a2", "a3", "a4", "a5"):
+        fail(plain_client, name, 1, address="203.0.113.9")
+    editor = make_user(username="editor9")
+    response = sign_in(plain_client, editor.username, password, REMOTE_ADDR="203.0.113.9")
+    assert response.status_code == 429
+    # The same account from elsewhere is fine.
+    assert sign_in(plain_client, editor.username, password, REMOTE_ADDR="198.51.100.3").status_code == 302
+
+
+def test_site_admin_sees_and_lifts_a_lockout(client, plain_client, admin_user_role, staff_user, password):
+    fail(plain_client, staff_user.username, 5)
+    client.force_login(admin_user_role)
+    page = client.get(reverse("security_lockouts")).content.decode()
+    assert staff_user.username in page and "203.0.113.7" in page and "解锁" in page
+    assert reverse("security_lockouts") in client.get("/admin/").content.decode()  # settings menu item
+
+    response = client.post(
+        reverse("security_unlock"), {"kind": "username", "value": staff_user.username}, follow=True
+    )
+    assert f"已解锁账号 {staff_user.username}" in response.content.decode()
+    client.post(reverse("security_unlock"), {"kind": "ip_address", "value": "203.0.113.7"})
+    assert "目前没有被锁定" in client.get(reverse("security_lockouts")).content.decode()
+    assert sign_in(plain_client, staff_user.username, password, REMOTE_ADDR="203.0.113.7").status_code == 302
+
+
+def test_others_cannot_see_or_lift_lockouts(client, plain_client, staff_user, make_user):
+    fail(plain_client, "someone", 5)
+    client.force_login(staff_user)
+    response = client.get(reverse("security_lockouts"), follow=True)
+    assert "someone" not in response.content.decode()
+    client.post(reverse("security_unlock"), {"kind": "username", "value": "someone"})
+    assert sign_in(plain_client, "someone", "x", REMOTE_ADDR="198.51.100.1").status_code == 429
