@@ -7,3 +7,11 @@ class SecurityConfig(AppConfig):
     name = "portal.security"
     label = "security"
     verbose_name = "安全"
+
+    def ready(self):
+        from django.db.models.signals import pre_save
+        from wagtail.models import UploadedFile
+
+        from portal.security.signals import strip_held_upload
+
+        pre_save.connect(strip_held_upload, sender=UploadedFile, dispatch_uid="security_strip_held_upload")

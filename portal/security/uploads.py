@@ -33,6 +33,9 @@ def check_image_budget(fileobj):
                 width, height, mode = image.width, image.height, image.mode
         except Image.DecompressionBombError:
             width = height = None
+        except (OSError, SyntaxError, ValueError):
+            fileobj.seek(0)
+            return  # not an image Pillow knows: Wagtail's own checks refuse it in Chinese
     fileobj.seek(0)
     if width is None or decoded_bytes(width, height, mode) > budget:
         size = f"{width}×{height} 像素" if width else "像素过多"
