@@ -15,6 +15,7 @@ OPEN_BEFORE_VERIFICATION = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
     "security_verify",
     "security_enrol",
 }

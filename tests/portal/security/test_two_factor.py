@@ -198,3 +198,11 @@ def test_only_site_admins_reset_2fa(client, staff_user, member):
     response = client.post(reverse("security_reset_two_factor", args=[member.pk]), follow=True)
     assert "没有权限" in response.content.decode()
     assert two_factor.has_two_factor(member)
+
+
+def test_the_sign_in_screens_assets_load_before_the_second_factor(plain_client, member, password):
+    """The admin's icon sprite and translations load on the verify page itself."""
+    enrol_totp(member)
+    sign_in(plain_client, member.username, password)
+    assert plain_client.get(reverse("wagtailadmin_sprite")).status_code == 200
+    assert plain_client.get(reverse("wagtailadmin_javascript_catalog")).status_code == 200
