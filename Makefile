@@ -72,9 +72,9 @@ screenshots: install-dev node_modules/.installed ## PNGs of every public page ty
 	SCREENSHOTS_DIR=screenshots $(BIN)/python -m pytest tests/browser -q
 	@echo "截图已保存到 screenshots/"
 
-test-postgres: install-dev ## Run the search tests on the PostgreSQL in DATABASE_URL
+test-postgres: install-dev ## Run the search and backup tests on the PostgreSQL in DATABASE_URL
 	@test -n "$$DATABASE_URL" || { echo "请设置 DATABASE_URL=postgres://..."; exit 2; }
-	$(BIN)/python -m pytest tests/portal/search
+	$(BIN)/python -m pytest tests/portal/search tests/portal/security/test_backup_postgres.py
 
 clean: ## Remove the virtualenv, database, media and caches
 	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .pytest_cache .ruff_cache

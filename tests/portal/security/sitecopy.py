@@ -35,6 +35,12 @@ def run(args, database, media_root, timeout=600, **extra):
     )
 
 
+def manage(args, database, media_root, **extra):
+    """`manage.py args` with the development settings (MEDIA_ROOT from the environment)."""
+    extra.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+    return run(["manage.py", *args], database, media_root, **extra)
+
+
 def migrated_template(folder):
     """A migrated, empty database file in `folder` (made once)."""
     database = folder / "template.sqlite3"
