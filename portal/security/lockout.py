@@ -9,6 +9,17 @@ from django.shortcuts import render
 from django.utils import timezone
 
 
+def client_ip(request):
+    """The visitor's address for lockouts (AXES_CLIENT_IP_CALLABLE). Behind nginx every request
+    comes from 127.0.0.1, so nginx's X-Real-IP is used, but only when the request came from a
+    trusted proxy: anyone else could write that header."""
+    remote = request.META.get("REMOTE_ADDR")
+    forwarded = request.META.get("HTTP_X_REAL_IP", "").strip()
+    if forwarded and remote in settings.PORTAL_TRUSTED_PROXIES:
+        return forwarded
+    return remote
+
+
 def cool_off_minutes():
     return int(get_cool_off().total_seconds() // 60)
 

@@ -140,6 +140,11 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "portal.security.lockout.client_ip"
+# Reverse proxies whose X-Real-IP header names the visitor (nginx on the same machine by default).
+PORTAL_TRUSTED_PROXIES = [
+    ip.strip() for ip in os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if ip.strip()
+]
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]

@@ -66,3 +66,33 @@ def test_others_cannot_see_or_lift_lockouts(client, plain_client, staff_user, ma
     assert "someone" not in response.content.decode()
     client.post(reverse("security_unlock"), {"kind": "username", "value": "someone"})
     assert sign_in(plain_client, "someone", "x", REMOTE_ADDR="198.51.100.1").status_code == 429
+
+
+def test_behind_nginx_the_visitors_address_is_locked_not_the_proxys(plain_client, make_user, password):
+    """nginx passes the visitor's address in X-Real-IP; requests all come from 127.0.0.1."""
+    for name in ("b1", "b2", "b3", "b4", "b5"):
+        sign_in(
+            plain_client, name, "wrong-password-1", REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.50"
+        )
+    editor = make_user(username="editor7")
+    locked = sign_in(
+        plain_client, editor.username, password, REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.50"
+    )
+    assert locked.status_code == 429
+    # Another visitor through the same nginx is not affected.
+    other = sign_in(
+        plain_client, editor.username, password, REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="198.51.100.9"
+    )
+    assert other.status_code == 302
+
+
+def test_a_visitor_cannot_dodge_the_lockout_by_sending_x_real_ip(plain_client, make_user, password):
+    for n, name in enumerate(("c1", "c2", "c3", "c4", "c5")):
+        sign_in(
+            plain_client, name, "wrong-password-1", REMOTE_ADDR="203.0.113.60", HTTP_X_REAL_IP=f"10.0.0.{n}"
+        )
+    editor = make_user(username="editor8")
+    response = sign_in(
+        plain_client, editor.username, password, REMOTE_ADDR="203.0.113.60", HTTP_X_REAL_IP="10.9.9.9"
+    )
+    assert response.status_code == 429
