@@ -1,6 +1,8 @@
 """Content-Security-Policy and Permissions-Policy on every public page type and in the admin."""
 
 import pytest
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from tests.corpus import build_corpus
@@ -74,3 +76,11 @@ def test_page_editor_has_the_admin_policy(client, admin_user_role, home_page):
     response = client.get(reverse("wagtailadmin_pages:edit", args=[home_page.pk]))
     assert response.status_code == 200
     assert "'unsafe-inline'" in policy(response)["script-src"]
+
+
+def test_the_500_page_is_styled_by_a_file():
+    """It stands alone (no template tags), and an inline <style> would be blocked by the CSP."""
+    html = render_to_string("500.html")
+    assert "<style" not in html
+    assert 'href="/static/css/error.css"' in html
+    assert finders.find("css/error.css")
