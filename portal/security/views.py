@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.log_actions import log
 
 from portal import roles
 from portal.security import lockout, two_factor
@@ -35,6 +36,11 @@ def next_url(request):
     ):
         return url
     return reverse("wagtailadmin_home")
+
+
+def account_of(user):
+    """The user model instance behind request.user (a lazy object the audit log does not know)."""
+    return get_user_model().objects.get(pk=user.pk)
 
 
 def throttled(user):
@@ -76,6 +82,7 @@ def enrol(request):
         if device.verify_token(form.cleaned_data["token"]):
             codes = two_factor.confirm_device(device)
             otp_login(request, device)
+            log(account_of(user), "security.enrol_two_factor", user=user)
             context = {"codes": codes, "next": next_url(request), "enrolled": True}
             return render(request, "security/backup_codes.html", context)
         form.add_error("token", WRONG_TOKEN)
@@ -121,6 +128,7 @@ def disable(request):
     form = TokenForm(request.POST)
     if form.is_valid() and match_token(user, form.cleaned_data["token"]) is not None:
         two_factor.remove_two_factor(user)
+        log(account_of(user), "security.disable_two_factor", user=user)
         messages.success(request, "两步验证已关闭。")
     else:
         messages.error(request, WRONG_TOKEN)
@@ -142,6 +150,9 @@ def unlock(request):
         messages.error(request, "没有找到要解锁的账号或地址。")
     else:
         lockout.unlock(kind, value)
+        account = get_user_model().objects.filter(username=value).first() if kind == "username" else None
+        if account is not None:
+            log(account, "security.unlock", user=request.user)
         label = "账号" if kind == "username" else "地址"
         messages.success(request, f"已解锁{label} {value}，现在可以重新登录。")
     return redirect("security_lockouts")
@@ -153,6 +164,7 @@ def reset_two_factor(request, user_id):
     target = get_object_or_404(get_user_model(), pk=user_id)
     if request.method == "POST":
         two_factor.remove_two_factor(target)
+        log(target, "security.reset_two_factor", user=request.user)
         messages.success(
             request, f"已重置 {target.get_username()} 的两步验证，他下次登录时需要重新绑定手机验证器。"
         )

@@ -50,3 +50,12 @@ def reset_two_factor_button(user, request_user):
             icon_name="lock-open",
             priority=90,
         )
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    """Changes to someone's sign-in protection appear in the admin's site history."""
+    actions.register_action("security.enrol_two_factor", "开启两步验证", "开启了两步验证")
+    actions.register_action("security.disable_two_factor", "关闭两步验证", "关闭了两步验证")
+    actions.register_action("security.reset_two_factor", "重置两步验证", "重置了两步验证")
+    actions.register_action("security.unlock", "解除登录锁定", "解除了登录锁定")

@@ -98,3 +98,8 @@ def test_admin_dashboard_and_page_editor_break_no_csp_rule(new_page, home_page, 
     page.goto(f"/admin/pages/{pages['board'].pk}/")
     page.wait_for_load_state("networkidle")
     assert not violations, violations
+    # Signed-in staff see Wagtail's user bar on public pages, under the strict policy.
+    page.goto(pages["lift"].url)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("wagtail-userbar, [data-wagtail-userbar]").count()
+    assert not violations, violations

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from tests.portal.security.conftest import sign_in
 
@@ -57,6 +58,8 @@ def test_site_admin_sees_and_lifts_a_lockout(client, plain_client, admin_user_ro
     client.post(reverse("security_unlock"), {"kind": "ip_address", "value": "203.0.113.7"})
     assert "目前没有被锁定" in client.get(reverse("security_lockouts")).content.decode()
     assert sign_in(plain_client, staff_user.username, password, REMOTE_ADDR="203.0.113.7").status_code == 302
+    entry = ModelLogEntry.objects.get(action="security.unlock")
+    assert (entry.object_id, entry.user_id) == (str(staff_user.pk), admin_user_role.pk)
 
 
 def test_others_cannot_see_or_lift_lockouts(client, plain_client, staff_user, make_user):

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import ModelLogEntry
 
 from portal import roles
 from portal.security import two_factor
@@ -206,3 +207,27 @@ def test_the_sign_in_screens_assets_load_before_the_second_factor(plain_client, 
     sign_in(plain_client, member.username, password)
     assert plain_client.get(reverse("wagtailadmin_sprite")).status_code == 200
     assert plain_client.get(reverse("wagtailadmin_javascript_catalog")).status_code == 200
+
+
+def test_changes_to_2fa_are_in_the_site_history(client, plain_client, admin_user_role, member, password):
+    sign_in(plain_client, member.username, password)
+    plain_client.get(reverse("security_enrol"))
+    device = TOTPDevice.objects.get(user=member)
+    plain_client.post(reverse("security_enrol"), {"token": current_token(device)})
+    client.force_login(admin_user_role)
+    client.post(reverse("security_reset_two_factor", args=[member.pk]))
+    entries = ModelLogEntry.objects.filter(object_id=str(member.pk)).order_by("timestamp")
+    assert [(e.action, e.user_id) for e in entries] == [
+        ("security.enrol_two_factor", member.pk),
+        ("security.reset_two_factor", admin_user_role.pk),
+    ]
+    history = client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
+    assert "重置了两步验证" in history and "开启了两步验证" in history
+
+
+def test_switching_optional_2fa_off_is_logged(client, staff_user):
+    device = enrol_totp(staff_user)
+    client.force_login(staff_user)
+    client.post(reverse("security_disable"), {"token": current_token(device)})
+    entry = ModelLogEntry.objects.get(action="security.disable_two_factor")
+    assert (entry.object_id, entry.user_id) == (str(staff_user.pk), staff_user.pk)
