@@ -231,3 +231,13 @@ def test_switching_optional_2fa_off_is_logged(client, staff_user):
     client.post(reverse("security_disable"), {"token": current_token(device)})
     entry = ModelLogEntry.objects.get(action="security.disable_two_factor")
     assert (entry.object_id, entry.user_id) == (str(staff_user.pk), staff_user.pk)
+
+
+def test_a_new_phone_replaces_the_old_one(client, member):
+    client.force_login(member)
+    old = TOTPDevice.objects.get(user=member, confirmed=True)
+    assert "<svg" in client.get(reverse("security_enrol")).content.decode()
+    new = TOTPDevice.objects.get(user=member, confirmed=False)
+    client.post(reverse("security_enrol"), {"token": current_token(new)})
+    assert list(TOTPDevice.objects.filter(user=member).values_list("pk", "confirmed")) == [(new.pk, True)]
+    assert not TOTPDevice.objects.filter(pk=old.pk).exists()
