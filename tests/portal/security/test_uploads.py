@@ -5,6 +5,7 @@ import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from PIL import Image, PngImagePlugin
 from wagtail.documents import get_document_model
@@ -194,3 +195,19 @@ def test_only_pdf_opens_in_the_browser(client, db):
     for name, data in (("dues.xlsx", DOCX), ("dues.doc", OLE2), ("scan.jpg", photo())):
         disposition = serve(client, name, data)["Content-Disposition"]
         assert disposition.startswith("attachment"), name
+
+
+def test_images_uploaded_before_lose_their_gps_with_a_command(db):
+    """Images from before this check (or made in code) keep EXIF, and Wagtail copies it into
+    every rendition; strip_image_metadata cleans the originals and drops old renditions."""
+    image = get_image_model().objects.create(title="老照片", file=SimpleUploadedFile("old.jpg", photo()))
+    with image.get_rendition("fill-160x100").file.open() as f:
+        assert gps_of(Image.open(io.BytesIO(f.read())))  # the leak this command closes
+    call_command("strip_image_metadata", stdout=io.StringIO())
+    image.refresh_from_db()
+    with image.open_file() as stored:
+        raw = stored.read()
+    assert not gps_of(Image.open(io.BytesIO(raw))) and image.file_size == len(raw)
+    assert not image.renditions.exists()
+    with image.get_rendition("fill-160x100").file.open() as f:
+        assert not gps_of(Image.open(io.BytesIO(f.read())))
