@@ -49,12 +49,15 @@ def check_image_budget(fileobj):
 def strip_metadata(data):
     """The image bytes without EXIF, GPS, XMP, IPTC or comments. JPEG, PNG and WebP are edited
     segment by segment, so pixels are never re-encoded; a JPEG keeps only its orientation."""
-    if data.startswith(b"\xff\xd8"):
-        return _strip_jpeg(data)
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return _strip_png(data)
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return _strip_webp(data)
+    try:
+        if data.startswith(b"\xff\xd8"):
+            return _strip_jpeg(data)
+        if data.startswith(b"\x89PNG\r\n\x1a\n"):
+            return _strip_png(data)
+        if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+            return _strip_webp(data)
+    except (IndexError, struct.error):
+        raise UploadError("图片文件已损坏（不完整），无法读取。") from None
     return data  # GIF carries no camera metadata
 
 

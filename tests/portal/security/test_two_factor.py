@@ -241,3 +241,12 @@ def test_a_new_phone_replaces_the_old_one(client, member):
     client.post(reverse("security_enrol"), {"token": current_token(new)})
     assert list(TOTPDevice.objects.filter(user=member).values_list("pk", "confirmed")) == [(new.pk, True)]
     assert not TOTPDevice.objects.filter(pk=old.pk).exists()
+
+
+def test_one_can_sign_out_from_the_code_step(plain_client, member, password):
+    enrol_totp(member)
+    sign_in(plain_client, member.username, password)
+    page = plain_client.get(reverse("security_verify")).content.decode()
+    assert f'action="{reverse("wagtailadmin_logout")}"' in page
+    plain_client.post(reverse("wagtailadmin_logout"))
+    assert plain_client.get(DASHBOARD).url.startswith(reverse("wagtailadmin_login"))

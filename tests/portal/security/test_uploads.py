@@ -12,7 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, UploadedFile
 
-from portal.security.uploads import decoded_bytes, strip_metadata
+from portal.security.uploads import UploadError, decoded_bytes, strip_metadata
 from tests.portal.security.images import GPS_IFD, ORIENTATION, gps_of, huge_blank_png, photo
 
 pytestmark = pytest.mark.django_db
@@ -211,3 +211,15 @@ def test_images_uploaded_before_lose_their_gps_with_a_command(db):
     assert not image.renditions.exists()
     with image.get_rendition("fill-160x100").file.open() as f:
         assert not gps_of(Image.open(io.BytesIO(f.read())))
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
+def test_a_cut_off_image_is_refused_in_chinese_not_with_an_error_page(fmt):
+    data = photo(fmt)
+    for cut in (12, 20, 30, len(data) // 2):
+        try:
+            result = strip_metadata(data[:cut])
+        except UploadError as error:
+            assert "图片文件" in str(error) or "JPEG" in str(error)
+        else:
+            assert isinstance(result, bytes)
