@@ -1,5 +1,6 @@
 """Admin views: the second sign-in step, 2FA enrolment and settings, lockouts, 2FA reset."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -138,7 +139,11 @@ def disable(request):
 def lockouts(request):
     """Current sign-in lockouts, each with an 解锁 button (站点管理员 only)."""
     require_site_admin(request)
-    context = {"lockouts": lockout.current_lockouts(), "minutes": lockout.cool_off_minutes()}
+    context = {
+        "lockouts": lockout.current_lockouts(),
+        "minutes": lockout.cool_off_minutes(),
+        "limit": settings.AXES_FAILURE_LIMIT,
+    }
     return render(request, "security/lockouts.html", context)
 
 

@@ -44,12 +44,14 @@ def lockouts_menu_item():
 @hooks.register("register_user_listing_buttons")
 def reset_two_factor_button(user, request_user):
     if views.is_site_admin(request_user) and two_factor.has_two_factor(user):
-        yield Button(
+        button = Button(
             "重置两步验证",
             reverse("security_reset_two_factor", args=[user.pk]),
             icon_name="lock-open",
             priority=90,
         )
+        button.allow_in_dropdown = True  # in the row's "…" menu, beside edit and delete
+        yield button
 
 
 @hooks.register("register_log_actions")
