@@ -48,6 +48,7 @@ run: migrate ## Set up everything and serve on http://127.0.0.1:$(PORT)/
 	@echo "  演示账号（密码均为 $(DEMO_PASSWORD)）:"
 	@echo "    admin 站点管理员 · staff1 社区工作人员 · chief 主编"
 	@echo "    editor1, editor2 居民编辑 · committee1, committee2, committee3 监委会"
+	@echo "    admin 和监委会成员首次登录需用手机验证器扫码开启两步验证（见 README“两步验证”）"
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
