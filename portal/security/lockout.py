@@ -46,6 +46,13 @@ def current_lockouts():
     return sorted(lockouts, key=lambda lockout: lockout["last"], reverse=True)
 
 
+def forget_own_failures(sender, request, user, **kwargs):
+    """On a successful sign-in, forget that account's own failed attempts, and nothing else:
+    django-axes' AXES_RESET_ON_SUCCESS would also clear every failure from the same address,
+    so someone with an account could reset the count between guesses at a colleague's password."""
+    reset(username=user.get_username())
+
+
 def unlock(kind, value):
     """Lift a lockout now; returns how many attempt records were removed."""
     if kind == "username":

@@ -99,3 +99,25 @@ def test_a_visitor_cannot_dodge_the_lockout_by_sending_x_real_ip(plain_client, m
         plain_client, editor.username, password, REMOTE_ADDR="203.0.113.60", HTTP_X_REAL_IP="10.9.9.9"
     )
     assert response.status_code == 429
+
+
+def test_signing_in_to_ones_own_account_does_not_reset_guesses_at_a_colleagues(
+    plain_client, make_user, staff_user, password
+):
+    insider = make_user(username="insider")
+    fail(plain_client, staff_user.username, 4)
+    assert sign_in(plain_client, insider.username, password, REMOTE_ADDR="203.0.113.7").status_code == 302
+    plain_client.post("/admin/logout/")
+    # The fifth guess still counts as the fifth: the colleague's account is now locked.
+    fail(plain_client, staff_user.username, 1, address="198.51.100.77")
+    assert (
+        sign_in(plain_client, staff_user.username, password, REMOTE_ADDR="198.51.100.78").status_code == 429
+    )
+
+
+def test_a_correct_password_forgets_ones_own_typos(plain_client, staff_user, password):
+    fail(plain_client, staff_user.username, 4)
+    assert sign_in(plain_client, staff_user.username, password, REMOTE_ADDR="203.0.113.7").status_code == 302
+    plain_client.post("/admin/logout/")
+    fail(plain_client, staff_user.username, 4)
+    assert sign_in(plain_client, staff_user.username, password, REMOTE_ADDR="203.0.113.7").status_code == 302
