@@ -48,6 +48,7 @@ run: migrate ## Set up everything and serve on http://127.0.0.1:$(PORT)/
 	@echo "  演示账号（密码均为 $(DEMO_PASSWORD)）:"
 	@echo "    admin 站点管理员 · staff1 社区工作人员 · chief 主编"
 	@echo "    editor1, editor2 居民编辑 · committee1, committee2, committee3 监委会"
+	@echo "    admin 和监委会成员首次登录需用手机验证器扫码开启两步验证（见 README“两步验证”）"
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
@@ -72,9 +73,9 @@ screenshots: install-dev node_modules/.installed ## PNGs of every public page ty
 	SCREENSHOTS_DIR=screenshots $(BIN)/python -m pytest tests/browser -q
 	@echo "截图已保存到 screenshots/"
 
-test-postgres: install-dev ## Run the search tests on the PostgreSQL in DATABASE_URL
+test-postgres: install-dev ## Run the search and backup tests on the PostgreSQL in DATABASE_URL
 	@test -n "$$DATABASE_URL" || { echo "请设置 DATABASE_URL=postgres://..."; exit 2; }
-	$(BIN)/python -m pytest tests/portal/search
+	$(BIN)/python -m pytest tests/portal/search tests/portal/security/test_backup_postgres.py
 
 clean: ## Remove the virtualenv, database, media and caches
 	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .pytest_cache .ruff_cache

@@ -1,10 +1,30 @@
 """Admin forms shared by every section."""
 
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+
+from portal.security.uploads import UploadError, check_document_content, check_image_budget, strip_metadata
+
+
+class BudgetImageField(WagtailImageField):
+    """Wagtail's image field, but the memory budget is checked from the file's header first:
+    Wagtail's own checks have Willow decode every pixel."""
+
+    def to_python(self, data):
+        if data is not None and hasattr(data, "read"):
+            try:
+                check_image_budget(data)
+            except UploadError as error:
+                raise ValidationError(str(error), code="image_too_large") from None
+        return super().to_python(data)
 
 
 class ImageForm(BaseImageForm):
-    """Images uploaded by editors must carry alt text for residents who use screen readers."""
+    """Images uploaded by editors must carry alt text for residents who use screen readers.
+    A new file is refused past the memory budget and stored without EXIF or GPS."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -14,3 +34,32 @@ class ImageForm(BaseImageForm):
             field.label = "替代文字（图片说明）"
             field.help_text = "用一句话说明图片内容，供读屏软件朗读，例如：志愿者在楼道里为老人量血压。"
             field.error_messages["required"] = "请填写替代文字，说明图片里是什么。"
+        # Wagtail builds the file field itself (formfield_for_dbfield); only its check order changes.
+        if type(self.fields.get("file")) is WagtailImageField:
+            self.fields["file"].__class__ = BudgetImageField
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload is None or "file" not in self.changed_data:
+            return upload
+        try:
+            upload.seek(0)
+            data = strip_metadata(upload.read())
+        except UploadError as error:
+            raise ValidationError(str(error), code="image_refused") from None
+        cleaned = SimpleUploadedFile(upload.name, data, getattr(upload, "content_type", None))
+        cleaned.image = getattr(upload, "image", None)
+        return cleaned
+
+
+class DocumentForm(BaseDocumentForm):
+    """A document's content must match its extension."""
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload is not None and "file" in self.changed_data:
+            try:
+                check_document_content(upload.name, upload)
+            except UploadError as error:
+                raise ValidationError(str(error), code="document_refused") from None
+        return upload

@@ -5,9 +5,17 @@ from wagtail.models import Site
 
 from portal import roles
 from portal.factories import DEFAULT_PASSWORD, UserFactory
+from tests.two_factor import TwoFactorClient
 
 # Chromium and axe-core fixtures for the browser tests of every app, registered once.
 pytest_plugins = ["tests.browser.support"]
+
+
+@pytest.fixture
+def client():
+    """Django's test client, completing two-factor sign-in for the users who need it
+    (监委会, 站点管理员, superusers): tests log in as those users as the real login would."""
+    return TwoFactorClient()
 
 
 @pytest.fixture

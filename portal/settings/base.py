@@ -1,5 +1,6 @@
 """Settings shared by every environment. Secrets and hosts come from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -20,6 +21,7 @@ INSTALLED_APPS = [
     "portal",
     "portal.accounts",
     "portal.review",
+    "portal.security",
     "home",
     "notices",
     "news",
@@ -49,19 +51,30 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.security.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.review.middleware.ReviewRefusedMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the Chinese lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -94,23 +107,47 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# SQLite: readers never block the writer (WAL), every transaction takes the write lock when it
+# begins (a read that later writes cannot fail with "database is locked"), and a writer waits
+# for another instead of failing at once.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Writers queue instead of failing with "database is locked": transactions take the write
-    # lock when they begin, and wait for it up to the timeout.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "portal.security.passwords.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# django-axes checks every sign-in first (lockouts), then Django checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout after 5 failures for one account or from one address; lifted after 15 minutes or by
+# a 站点管理员 (admin menu “登录锁定”). See portal/security/lockout.py.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# A correct password clears only that account's own failures (portal/security/lockout.py).
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "portal.security.lockout.client_ip"
+# Reverse proxies whose X-Real-IP header names the visitor (nginx on the same machine by default).
+PORTAL_TRUSTED_PROXIES = [
+    ip.strip() for ip in os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if ip.strip()
 ]
 
 LANGUAGE_CODE = "zh-hans"
@@ -153,13 +190,79 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search.backend"}}
 JIEBA_CACHE_DIR = os.environ.get("JIEBA_CACHE_DIR", str(BASE_DIR / ".cache" / "jieba"))
 # Longer queries are cut to this many characters before searching.
 SEARCH_MAX_QUERY_LENGTH = 100
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "pdf", "rtf", "txt", "xls", "xlsx", "zip"]
+# Documents: PDF, office files (Microsoft, WPS, OpenDocument) and photos; portal/security/uploads.py
+# checks that the content matches the extension.
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
+    "pptx",
+    "wps",
+    "et",
+    "dps",
+    "odt",
+    "ods",
+    "odp",
+    "jpg",
+    "jpeg",
+    "png",
+]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.forms.DocumentForm"
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Decoded size allowed for an uploaded image: width × height × bytes per pixel (bands), so a
+# small PNG of 121 megapixels is refused before anything decodes it.
+PORTAL_IMAGE_MEMORY_BUDGET = 120_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Alt text (the image's description) is required for every uploaded image.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.forms.ImageForm"
 # Documents such as the printed newspaper open in the browser instead of downloading.
-WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
+# Every other type is served as an attachment (Content-Disposition: attachment).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+# Admin avatars come from the portal itself, never from an outside service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Two-factor sign-in (django-otp): the issuer shown in authenticator apps.
+OTP_TOTP_ISSUER = "社区公开栏"
+
+# Content-Security-Policy (django-csp 4): only the site's own files. The Wagtail admin gets the
+# inline allowances it needs in portal/security/middleware.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# No page uses these browser features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 
 LOGGING = {
     "version": 1,

@@ -3,6 +3,11 @@
 import os
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
+
+from portal.security import two_factor
+from tests.two_factor import current_token, enrol_totp
+
 
 def snap(page, name):
     """Save a screenshot into $SCREENSHOTS_DIR (set by `make screenshots`); otherwise nothing."""
@@ -13,8 +18,21 @@ def snap(page, name):
 
 
 def admin_login(page, username, password):
+    """Sign in as a person would. Users who must use two-factor (监委会, 站点管理员) get an
+    authenticator enrolled beforehand, and the code it shows now is typed in after the password."""
+    user = get_user_model().objects.get(username=username)
+    device = enrol_totp(user) if two_factor.two_factor_required(user) else None
     page.goto("/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
+    with page.expect_navigation():
+        page.click("form button[type=submit]")
+    if device is not None:
+        enter_token(page, current_token(device))
+
+
+def enter_token(page, token):
+    """The second sign-in step: type the authenticator's code."""
+    page.fill("#id_token", token)
     with page.expect_navigation():
         page.click("form button[type=submit]")

@@ -6,6 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from home.models import HomePage
 from home.sections import HomeSection
 from portal.models import CommunitySettings
+from tests.two_factor import TwoFactorClient
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +55,8 @@ def test_home_page_sits_at_the_root_only(home_page):
 
 
 class HomePageAdminTests(WagtailPageTestCase):
+    client_class = TwoFactorClient  # logs in a superuser, who needs the second factor
+
     def test_renderable_and_editable(self):
         home = HomePage.objects.first()
         self.login()
