@@ -6,6 +6,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from portal.personal_data import PersonalDataFormMixin
 from portal.security.uploads import UploadError, check_document_content, check_image_budget, strip_metadata
 
 
@@ -22,9 +23,10 @@ class BudgetImageField(WagtailImageField):
         return super().to_python(data)
 
 
-class ImageForm(BaseImageForm):
+class ImageForm(PersonalDataFormMixin, BaseImageForm):
     """Images uploaded by editors must carry alt text for residents who use screen readers.
-    A new file is refused past the memory budget and stored without EXIF or GPS."""
+    A new file is refused past the memory budget and stored without EXIF or GPS; title, alt
+    text and tags may hold no personal numbers."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,8 +54,9 @@ class ImageForm(BaseImageForm):
         return cleaned
 
 
-class DocumentForm(BaseDocumentForm):
-    """A document's content must match its extension."""
+class DocumentForm(PersonalDataFormMixin, BaseDocumentForm):
+    """A document's content must match its extension; its title (shown as the link) may hold no
+    personal numbers."""
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

@@ -23,7 +23,7 @@ def two_factor_required(user):
     """Superusers and members of 监委会 or 站点管理员 cannot use the admin without 2FA."""
     if not user.is_authenticated:
         return False
-    return user.is_superuser or user.groups.filter(name__in=REQUIRED_ROLES).exists()
+    return user.is_superuser or roles.has_any_role(user, REQUIRED_ROLES)
 
 
 def has_two_factor(user):

@@ -208,3 +208,38 @@ def test_find_personal_data_lists_pages_saved_before_the_check(notice_index):
     with pytest.raises(CommandError):
         call_command("find_personal_data", stdout=out)
     assert out.getvalue().count("139****5678") == 1 and "summary" in out.getvalue()
+
+
+def test_image_titles_and_alt_text_and_document_titles_are_checked(client, admin_user_role):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    from tests.portal.security.images import photo
+
+    client.force_login(admin_user_role)
+    root = str(Collection.get_first_root_node().pk)
+    response = client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "楼长照片",
+            "description": f"楼长老王，电话{MOBILE}",
+            "file": SimpleUploadedFile("wang.jpg", photo(), content_type="image/jpeg"),
+            "collection": root,
+            "tags": "",
+        },
+    )
+    assert "“替代文字（图片说明）”里有手机号码" in errors_text(response)
+    assert not get_image_model().objects.exists()
+    response = client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": f"低保名单（身份证{ID_NUMBER}）",
+            "file": SimpleUploadedFile("list.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+            "collection": root,
+            "tags": "",
+        },
+    )
+    assert "身份证号" in errors_text(response)
+    assert not get_document_model().objects.exists()
