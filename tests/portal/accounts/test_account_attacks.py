@@ -93,3 +93,18 @@ def test_a_site_admin_cannot_configure_the_committee_task_groups_or_sites(client
     task.refresh_from_db()
     assert task.quorum == 2 and list(task.groups.values_list("name", flat=True)) == [roles.COMMITTEE]
     assert Group.objects.filter(name=roles.COMMITTEE).exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="only superusers may add or remove committee members, but a site admin deletes or "
+    "deactivates them (user delete view, bulk 'set active state'), e.g. to leave a quorum of friends",
+)
+def test_a_site_admin_cannot_remove_committee_members(client, site_admin, make_user):
+    members = [make_user(roles.COMMITTEE, username=f"member{i}", first_name=f"成员{i}") for i in range(2)]
+    client.force_login(site_admin)
+    client.post(reverse("wagtailusers_users:delete", args=(members[0].pk,)))
+    url = reverse("wagtail_bulk_action", args=("auth", "user", "set_active_state")) + f"?id={members[1].pk}"
+    client.post(url, {"mark_as_active": "False"})
+    active = User.objects.filter(pk__in=[m.pk for m in members], is_active=True, groups__name=roles.COMMITTEE)
+    assert active.count() == 2
