@@ -1,0 +1,110 @@
+"""Insider attacks on accounts and roles (security review of issue 10).
+
+xfail(strict=True) tests reproduce holes that are still open; the others lock in refusals.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from notices.models.workflow import CommitteeApprovalTask
+from portal import roles
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+@pytest.fixture
+def site_admin(make_user):
+    return make_user(roles.SITE_ADMINS, username="siteadmin2", first_name="刘主任")
+
+
+def bulk_assign(client, users, role):
+    url = reverse("wagtail_bulk_action", args=("auth", "user", "assign_role"))
+    url += "?" + "&".join(f"id={u.pk}" for u in users)
+    return client.post(url, {"role": Group.objects.get(name=role).pk})
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the user editor lets a non-superuser site admin set a superuser's password and "
+    "then log in as that superuser",
+)
+def test_a_site_admin_cannot_take_over_a_superuser(client, site_admin, admin_user_role):
+    client.force_login(site_admin)
+    client.post(
+        reverse("wagtailusers_users:edit", args=(admin_user_role.pk,)),
+        {
+            "username": admin_user_role.username,
+            "email": admin_user_role.email,
+            "first_name": admin_user_role.first_name,
+            "last_name": "某",
+            "is_active": "on",
+            "groups": [str(g.pk) for g in admin_user_role.groups.all()],
+            "password1": "Hijacked-passw0rd!",
+            "password2": "Hijacked-passw0rd!",
+        },
+    )
+    client.logout()
+    assert not client.login(username=admin_user_role.username, password="Hijacked-passw0rd!")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the user bulk action 'assign role' skips the maker–checker role rules: staff "
+    "become committee members too, with no refusal and no Chinese message",
+)
+def test_the_bulk_assign_role_action_refuses_conflicting_roles(client, admin_user_role, staff_user):
+    client.force_login(admin_user_role)
+    bulk_assign(client, [staff_user], roles.COMMITTEE)
+    assert not staff_user.groups.filter(name=roles.COMMITTEE).exists()
+
+
+def test_someone_given_conflicting_roles_by_any_path_still_cannot_approve(
+    client, admin_user_role, staff_user
+):
+    """Whatever put them there, a member who is also staff is no reviewer (locks in is_reviewer)."""
+    client.force_login(admin_user_role)
+    bulk_assign(client, [staff_user], roles.COMMITTEE)
+    staff_user = User.objects.get(pk=staff_user.pk)
+    assert staff_user.groups.filter(name=roles.COMMITTEE).exists()
+    assert not CommitteeApprovalTask.objects.get().is_reviewer(staff_user)
+
+
+def test_a_site_admin_cannot_configure_the_committee_task_groups_or_sites(client, site_admin):
+    """Quorum, the task's groups, workflows, group permissions and sites are superuser-only."""
+    task = CommitteeApprovalTask.objects.get()
+    committee = Group.objects.get(name=roles.COMMITTEE)
+    client.force_login(site_admin)
+    for url in (
+        reverse("wagtailadmin_workflows:index"),
+        reverse("wagtailadmin_workflows:task_index"),
+        reverse("wagtailadmin_workflows:edit_task", args=(task.pk,)),
+        reverse("wagtailusers_groups:edit", args=(committee.pk,)),
+        reverse("wagtailsites:index"),
+    ):
+        assert client.get(url).status_code in (302, 403), url
+    client.post(
+        reverse("wagtailadmin_workflows:edit_task", args=(task.pk,)),
+        {"groups": [Group.objects.get(name=roles.RESIDENT_EDITORS).pk], "quorum": "1"},
+    )
+    client.post(reverse("wagtailusers_groups:edit", args=(committee.pk,)), {"name": "临时组"})
+    task.refresh_from_db()
+    assert task.quorum == 2 and list(task.groups.values_list("name", flat=True)) == [roles.COMMITTEE]
+    assert Group.objects.filter(name=roles.COMMITTEE).exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="only superusers may add or remove committee members, but a site admin deletes or "
+    "deactivates them (user delete view, bulk 'set active state'), e.g. to leave a quorum of friends",
+)
+def test_a_site_admin_cannot_remove_committee_members(client, site_admin, make_user):
+    members = [make_user(roles.COMMITTEE, username=f"member{i}", first_name=f"成员{i}") for i in range(2)]
+    client.force_login(site_admin)
+    client.post(reverse("wagtailusers_users:delete", args=(members[0].pk,)))
+    url = reverse("wagtail_bulk_action", args=("auth", "user", "set_active_state")) + f"?id={members[1].pk}"
+    client.post(url, {"mark_as_active": "False"})
+    active = User.objects.filter(pk__in=[m.pk for m in members], is_active=True, groups__name=roles.COMMITTEE)
+    assert active.count() == 2
