@@ -12,7 +12,6 @@ from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
@@ -120,13 +119,13 @@ def test_a_site_admin_cannot_make_committee_members_with_the_bulk_assign_role_ac
     fakes = list(User.objects.filter(username__in=["fake1", "fake2"]))
     url = reverse("wagtail_bulk_action", args=("auth", "user", "assign_role"))
     url += "?" + "&".join(f"id={u.pk}" for u in fakes)
-    client.post(url, {"role": Group.objects.get(name=roles.COMMITTEE).pk})
+    client.post(url, {"role": roles.group(roles.COMMITTEE).pk})
     for fake in fakes:
         client.force_login(fake)
         approve_on_review_page(client, submitted)
     submitted.refresh_from_db()
     client.logout()
-    assert not User.objects.filter(username__in=["fake1", "fake2"], groups__name=roles.COMMITTEE).exists()
+    assert not User.objects.filter(username__in=["fake1", "fake2"], groups=roles.group(roles.COMMITTEE)).exists()
     assert not submitted.live
 
 
