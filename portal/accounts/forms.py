@@ -6,20 +6,29 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from portal import roles
 
+from . import rules
 from .models import set_verified_name, verified_name
 
 
 class RoleRulesMixin:
-    """Only superusers grant superuser status or change 监委会 membership; conflicting roles are refused."""
+    """Only superusers grant superuser status, change 监委会 membership or the credentials of
+    protected accounts (portal.accounts.rules); conflicting roles are refused."""
+
+    CREDENTIAL_FIELDS = ("username", "email", "password1", "password2", "is_active")
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.for_user = for_user
-        self.committee_before = bool(
-            self.instance.pk and roles.COMMITTEE in roles.roles_of_groups(self.instance.groups.all())
-        )
+        self.roles_before = roles.roles_of_groups(self.instance.groups.all()) if self.instance.pk else set()
+        self.committee_before = roles.COMMITTEE in self.roles_before
         if for_user is not None and not for_user.is_superuser:
             self.fields.pop("is_superuser", None)
+            if self.instance.pk and not rules.may_manage(for_user, self.instance):
+                for name in self.CREDENTIAL_FIELDS:
+                    if name in self.fields:
+                        self.fields[name].disabled = True
+                        self.fields[name].required = False
+                        self.fields[name].help_text = rules.ONLY_SUPERUSERS
         self.fields["verified_name"] = forms.CharField(
             label="实名",
             required=False,
@@ -35,10 +44,10 @@ class RoleRulesMixin:
             return cleaned
         held = roles.roles_of_groups(groups)
         is_superuser = cleaned.get("is_superuser", self.instance.is_superuser)
-        committee_after = roles.COMMITTEE in held
-        if committee_after != self.committee_before and not (self.for_user and self.for_user.is_superuser):
-            self.add_error("groups", "只有超级管理员可以增加或移除监委会成员。")
-        problem = roles.role_conflict(held, is_superuser)
+        if self.for_user is not None:
+            problem = rules.membership_refusal(self.for_user, self.roles_before, held, is_superuser)
+        else:
+            problem = roles.role_conflict(held, is_superuser)
         if problem:
             self.add_error("groups", problem)
         return cleaned

@@ -62,8 +62,10 @@ def approve_on_review_page(client, page):
     page.refresh_from_db()
     state = page.current_workflow_task_state
     url = reverse("review_task", args=(state.pk,))
-    html = client.get(url).content.decode()
-    seen = html.split('name="fingerprint" value="')[1].split('"')[0]
+    response = client.get(url)
+    if response.status_code != 200:
+        return response  # not a reviewer: nothing to approve
+    seen = response.content.decode().split('name="fingerprint" value="')[1].split('"')[0]
     return client.post(url, {"action": "approve", "fingerprint": seen})
 
 
@@ -92,11 +94,6 @@ def live_with_attachment(finance_index, fund, staff_user, committee):
 # 1. User admin: a non-superuser 站点管理员 makes committee members
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Wagtail's user bulk action 'assign role' skips RoleRulesMixin: a site admin adds "
-    "fake accounts (with verified names of real members) to 监委会 and publishes",
-)
 def test_a_site_admin_cannot_make_committee_members_with_the_bulk_assign_role_action(
     client, site_admin, submitted, committee
 ):
@@ -125,15 +122,12 @@ def test_a_site_admin_cannot_make_committee_members_with_the_bulk_assign_role_ac
         approve_on_review_page(client, submitted)
     submitted.refresh_from_db()
     client.logout()
-    assert not User.objects.filter(username__in=["fake1", "fake2"], groups=roles.group(roles.COMMITTEE)).exists()
+    assert not User.objects.filter(
+        username__in=["fake1", "fake2"], groups=roles.group(roles.COMMITTEE)
+    ).exists()
     assert not submitted.live
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a site admin sets committee members' passwords in the user editor, logs in as "
-    "them and approves: the quorum is one person",
-)
 def test_a_site_admin_cannot_set_committee_members_passwords_and_approve_as_them(
     client, site_admin, submitted, committee
 ):
