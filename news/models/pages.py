@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 from portal.base_forms import PortalPageForm
+from portal.review.models import ReviewedPageMixin
 from portal.params import ascii_int, page_number
 
 from .snippets import Column, Correspondent
@@ -233,7 +234,7 @@ class IssuePageForm(PortalPageForm):
         return cleaned_data
 
 
-class IssuePage(Page):
+class IssuePage(ReviewedPageMixin, Page):
     """One numbered issue (第N期) of a publication, with its table of contents."""
 
     number = models.PositiveIntegerField("期号", help_text="本年度或本报的第几期，同一报刊内不能重复。")
@@ -385,7 +386,7 @@ class ArticlePageForm(PortalPageForm):
             )
 
 
-class ArticlePage(Page):
+class ArticlePage(ReviewedPageMixin, Page):
     """An article written by resident correspondents, inside one issue."""
 
     subtitle = models.CharField("副标题", max_length=120, blank=True)

@@ -21,6 +21,7 @@ from wagtail.url_routing import RouteResult
 from portal.base_forms import PortalPageForm, PublicModelForm
 from portal.review.actions import sealed_approvals
 from portal.review.fingerprint import file_sha256, verification_code
+from portal.review.models import ReviewedPageMixin
 from portal.spreadsheets import csv_text
 
 from ..finance import (
@@ -106,7 +107,7 @@ class FinancialDisclosureIndexPage(Page):
         return redirect(self.get_parent().get_url(request) + "?category=finance")
 
 
-class FinancialDisclosurePage(PrintableMixin, RoutablePageMixin, NoticeBase):
+class FinancialDisclosurePage(ReviewedPageMixin, PrintableMixin, RoutablePageMixin, NoticeBase):
     """One fund's income and expenses for a month or quarter, approved by 监委会 before it is public."""
 
     fund = models.ForeignKey(
@@ -248,15 +249,20 @@ class FinancialDisclosurePage(PrintableMixin, RoutablePageMixin, NoticeBase):
             )
         ]
 
-    def committee_signoff(self):
-        """The approvals that published the live version: verified names, the date of the last one."""
-        if not self.live_revision_id:
+    def committee_signoff(self, publications=None):
+        """The approvals that published the live version: verified names, the date of the last one.
+        Only approvals that name the published fingerprint count."""
+        publications = self.publications() if publications is None else publications
+        if not self.live_revision_id or not publications:
             return None
         from portal.review.models import ReviewApproval
 
         approvals = list(
             ReviewApproval.objects.filter(
-                page_id=self.pk, revision_id=self.live_revision_id, task_state__status="approved"
+                page_id=self.pk,
+                revision_id=self.live_revision_id,
+                fingerprint=publications[-1].fingerprint,
+                task_state__status="approved",
             ).order_by("approved_at", "pk")
         )
         if not approvals:
@@ -322,7 +328,7 @@ class FinancialDisclosurePage(PrintableMixin, RoutablePageMixin, NoticeBase):
         publications = self.publications() if self.live else []
         context.update(
             figures=self.summary_figures(),
-            signoff=self.committee_signoff(),
+            signoff=self.committee_signoff(publications),
             corrections=self.corrections(publications),
             versions=[
                 {"date": timezone.localdate(e.created_at), "code": verification_code(e.fingerprint)}
@@ -338,7 +344,7 @@ class FinancialDisclosurePage(PrintableMixin, RoutablePageMixin, NoticeBase):
         if not publications:
             return JsonResponse({"error": "本公示还没有经审核公开的版本。"}, status=404)
         latest = publications[-1]
-        signoff = self.committee_signoff()
+        signoff = self.committee_signoff(publications)
         return JsonResponse(
             {
                 "record": latest.payload["record"],

@@ -164,3 +164,25 @@ class ReviewApproval(models.Model):
 
     def __str__(self):
         return f"{self.approver_name} {self.approved_at:%Y-%m-%d}"
+
+
+def revision_on_record(revision):
+    """Published, scheduled or put under review: a revision that must never be rewritten."""
+    from wagtail.models import Page
+
+    return (
+        revision.approved_go_live_at is not None
+        or TaskState.objects.filter(revision=revision).exists()
+        or Page.objects.filter(live_revision=revision).exists()
+    )
+
+
+class ReviewedPageMixin:
+    """For page types that go through a ReviewTask: a revision on record (published, scheduled
+    or under review) is never overwritten in place, e.g. by the editor's autosave; the edit is
+    saved as a new revision instead, so what the reviewers approved stays as they approved it."""
+
+    def save_revision(self, *args, overwrite_revision=None, **kwargs):
+        if overwrite_revision is not None and revision_on_record(overwrite_revision):
+            overwrite_revision = None
+        return super().save_revision(*args, overwrite_revision=overwrite_revision, **kwargs)

@@ -158,12 +158,6 @@ def test_a_site_admin_cannot_set_committee_members_passwords_and_approve_as_them
 # 2. Revisions: the approved revision overwritten in place
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="overwrite_revision_id lets staff rewrite the live, approved revision in place; the "
-    "next round approves the same revision id and the sign-off/record.json then list the "
-    "earlier round's approvers (fingerprints of other figures) under the new figures",
-)
 def test_the_sign_off_names_only_members_who_approved_the_figures_shown(
     client, staff_user, finance_index, fund, committee, make_user
 ):
@@ -178,7 +172,10 @@ def test_the_sign_off_names_only_members_who_approved_the_figures_shown(
     data["overwrite_revision_id"] = str(approved.pk)
     assert client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data).status_code == 302
     page.refresh_from_db()
-    assert page.current_workflow_task_state.revision_id == approved.pk  # same revision id, new figures
+    # The approved revision is kept as approved; the new figures are a new revision under review.
+    assert page.current_workflow_task_state.revision_id != approved.pk
+    approved.refresh_from_db()
+    assert approved.as_object().closing_balance == page.live_revision.as_object().closing_balance
     # Two other members approve the new figures.
     fourth = make_user(roles.COMMITTEE, username="committee4", first_name="孙秀兰")
     for member in (committee[2], fourth):
