@@ -1,9 +1,12 @@
 """Public record.json of a disclosure, and the break-glass withdrawal (superusers only)."""
 
+from mimetypes import guess_type
+from urllib.parse import quote
+
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from wagtail.actions.unpublish_page import UnpublishPageAction
@@ -13,7 +16,7 @@ from wagtail.models import Page
 
 from portal.accounts.models import verified_name
 
-from .models import DisclosureEvent, FinancialDisclosurePage
+from .models import AttachmentCopy, DisclosureEvent, DisclosureItem, FinancialDisclosurePage
 
 
 def record_json(request, page_path):
@@ -66,3 +69,19 @@ def withdraw(request, page_id):
         messages.success(request, f"已撤回“{page.title}”。原网址会向居民显示撤回日期和原因。")
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return TemplateResponse(request, "notices/admin/withdraw.html", {"page": page, "form": form})
+
+
+def attachment(request, sha256):
+    """A disclosure attachment exactly as approved: served from its copy, PDFs in the browser."""
+    copy = AttachmentCopy.objects.filter(sha256=sha256).first()
+    published = DisclosureItem.objects.filter(attachment_sha256=sha256, page__live=True).exists()
+    reviewer = request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin")
+    if copy is None or not (published or reviewer):
+        raise Http404
+    disposition = "inline" if copy.is_pdf else "attachment"
+    response = FileResponse(
+        copy.file.open("rb"), content_type=guess_type(copy.filename)[0] or "application/octet-stream"
+    )
+    response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(copy.filename)}"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

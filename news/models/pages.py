@@ -22,8 +22,8 @@ from wagtail.search import index
 
 from news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 from portal.base_forms import PortalPageForm
-from portal.review.models import ReviewedPageMixin
 from portal.params import ascii_int, page_number
+from portal.review.models import ReviewedPageMixin
 
 from .snippets import Column, Correspondent
 

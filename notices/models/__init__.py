@@ -1,5 +1,6 @@
 """The notice board's models, by concern."""
 
+from .attachments import AttachmentCopy
 from .finance import DisclosureItem, FinancialDisclosureIndexPage, FinancialDisclosurePage, Fund
 from .ledger import DisclosureEvent
 from .pages import (
@@ -13,6 +14,7 @@ from .pages import (
 from .workflow import CommitteeApprovalTask
 
 __all__ = [
+    "AttachmentCopy",
     "CATEGORY_CHOICES",
     "CommitteeApprovalTask",
     "DisclosureEvent",

@@ -1,6 +1,7 @@
 """Financial disclosures (财务公开): funds, the disclosure page and its line items."""
 
 import csv
+import logging
 from decimal import Decimal
 from urllib.parse import quote
 
@@ -38,9 +39,11 @@ from ..forms import FinancialDisclosureForm
 from ..money import amount_in_words
 from ..panels import CommitteeProgressPanel
 from ..permissions import DisclosurePermissionTester, FinanceSectionPermissionTester
+from .attachments import keep_copy
 from .ledger import DisclosureEvent
 from .pages import FINANCE, NoticeBase, PrintableMixin
 
+logger = logging.getLogger(__name__)
 CSV_HEADER = ["日期", "收支", "项目", "对方", "金额", "凭证号"]
 money_field_kwargs = {"max_digits": 14, "decimal_places": 2}
 
@@ -182,11 +185,29 @@ class FinancialDisclosurePage(ReviewedPageMixin, PrintableMixin, RoutablePageMix
     def permissions_for_user(self, user):
         return DisclosurePermissionTester(user, self)
 
+    def save_revision(self, *args, **kwargs):
+        """Every revision records the fund's name and each attachment's bytes as they are now, so
+        what reviewers approve cannot change behind their back (see AttachmentCopy)."""
+        if self.fund_id and not self.fund_name:
+            self.fund_name = self.fund.name
+        items = list(self.line_items.all())
+        for item in items:
+            item.freeze_attachment()
+        self.line_items = items  # in memory, so the revision holds the frozen values
+        return super().save_revision(*args, **kwargs)
+
     def publish(self, revision, *args, **kwargs):
         """Only the exact content a complete committee quorum approved can go live, by any path."""
         from .workflow import CommitteeApprovalTask
 
         if not sealed_approvals(revision, CommitteeApprovalTask):
+            if kwargs.get("user") is None and revision.approved_go_live_at:
+                # publish_scheduled: leave this one unpublished and unscheduled, go on with the rest.
+                logger.error(
+                    "Scheduled disclosure %s no longer matches its approval; not published.", self.pk
+                )
+                type(revision).objects.filter(pk=revision.pk).update(approved_go_live_at=None)
+                return None
             raise PermissionDenied("财务公开必须经监委会规定人数的成员审核通过同一内容后才能公开。")
         return super().publish(revision, *args, **kwargs)
 
@@ -421,6 +442,9 @@ class DisclosureItem(Orderable):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The attachment as submitted for review: its title and the hash of its bytes (a copy is kept).
+    attachment_title = models.CharField("附件名称", max_length=255, blank=True, editable=False)
+    attachment_sha256 = models.CharField("附件指纹", max_length=64, blank=True, editable=False)
 
     panels = [
         FieldRowPanel([FieldPanel("date"), FieldPanel("direction")]),
@@ -434,11 +458,20 @@ class DisclosureItem(Orderable):
         verbose_name = "收支明细"
         verbose_name_plural = "收支明细"
 
+    def freeze_attachment(self):
+        """Record the attachment's title and hash now, keeping a copy of its bytes (AttachmentCopy)."""
+        if not self.attachment_id:
+            self.attachment_sha256 = self.attachment_title = ""
+            return
+        self.attachment_title = self.attachment.title
+        self.attachment_sha256 = keep_copy(self.attachment) or ""
+
     def public_record(self):
         attachment = None
-        if self.attachment_id:
-            document = self.attachment
-            attachment = {"title": document.title, "sha256": file_sha256(document.file)}
+        if self.attachment_sha256:
+            attachment = {"title": self.attachment_title, "sha256": self.attachment_sha256}
+        elif self.attachment_id:  # saved before attachments were frozen
+            attachment = {"title": self.attachment.title, "sha256": file_sha256(self.attachment.file)}
         return {
             "date": self.date,
             "direction": self.direction,

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from notices.models import DisclosureEvent, FinancialDisclosurePage
+from notices.models import AttachmentCopy, DisclosureEvent, DisclosureItem, FinancialDisclosurePage
 from notices.models.ledger import verify_chain
 from notices.models.workflow import CommitteeApprovalTask
 from portal.review.actions import sealed_approvals
@@ -25,6 +25,13 @@ class Command(BaseCommand):
                 and fingerprint(entry.payload["record"]) != entry.fingerprint
             ):
                 problems.append(f"审核日志第 {entry.pk} 条：记录的内容与它的指纹不符")
+        for copy in AttachmentCopy.objects.filter(
+            sha256__in=DisclosureItem.objects.filter(page__live=True).values("attachment_sha256")
+        ):
+            if not copy.content_is_intact():
+                problems.append(
+                    f"附件存档 {copy.filename}（{copy.sha256[:16]}）的内容与它的指纹不符或文件丢失"
+                )
         checked = 0
         for page in FinancialDisclosurePage.objects.live().order_by("pk"):
             checked += 1
