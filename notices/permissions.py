@@ -40,6 +40,12 @@ class DisclosurePermissionTester(PublicRecordsPermissionTester):
         """A disclosure that residents have seen at some point."""
         return self.page.first_published_at is not None
 
+    def is_withdrawn(self):
+        return not self.page.live and self.page.first_published_at is not None
+
+    def can_edit(self):
+        return not self.is_withdrawn() and super().can_edit()
+
     def can_publish(self):
         return False
 

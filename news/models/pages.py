@@ -404,6 +404,7 @@ class ArticlePage(ReviewedPageMixin, Page):
     lead = models.TextField("导语", blank=True, max_length=400)
     body = StreamField(ArticleBodyBlock(), verbose_name="正文")
     tags = ClusterTaggableManager("标签", through=ArticlePageTag, blank=True)
+    byline_names = models.CharField("署名", max_length=255, blank=True, editable=False)
     # The approved revision waiting for its issue to go live (see news.signal_handlers).
     held_revision = models.ForeignKey(
         "wagtailcore.Revision",
@@ -458,7 +459,12 @@ class ArticlePage(ReviewedPageMixin, Page):
         return max(1, math.ceil(characters / READING_CHARS_PER_MINUTE))
 
     def byline(self):
-        return "、".join(c.display_name for c in self.correspondents.all())
+        return self.byline_names or "、".join(c.display_name for c in self.correspondents.all())
+
+    def save_revision(self, *args, **kwargs):
+        # The byline as the chief approves it: renaming a correspondent later changes no article.
+        self.byline_names = "、".join(c.display_name for c in self.correspondents.all())
+        return super().save_revision(*args, **kwargs)
 
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) if self.get_parent().live else []

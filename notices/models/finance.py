@@ -15,6 +15,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
@@ -163,6 +164,8 @@ class FinancialDisclosurePage(ReviewedPageMixin, PrintableMixin, RoutablePageMix
     subpage_types = []
     # Goes live only through a complete committee review (portal.review.workflows).
     requires_review_seal = True
+    # Once published it stays a record, even withdrawn (its address explains the withdrawal).
+    permanent_record = True
     review_template = "notices/admin/review_disclosure.html"
 
     class Meta:
@@ -185,16 +188,20 @@ class FinancialDisclosurePage(ReviewedPageMixin, PrintableMixin, RoutablePageMix
     def permissions_for_user(self, user):
         return DisclosurePermissionTester(user, self)
 
-    def save_revision(self, *args, **kwargs):
-        """Every revision records the fund's name and each attachment's bytes as they are now, so
-        what reviewers approve cannot change behind their back (see AttachmentCopy)."""
-        if self.fund_id and not self.fund_name:
-            self.fund_name = self.fund.name
-        items = list(self.line_items.all())
-        for item in items:
-            item.freeze_attachment()
-        self.line_items = items  # in memory, so the revision holds the frozen values
-        return super().save_revision(*args, **kwargs)
+    def serializable_data(self):
+        """What a revision stores: also the fund's name and each attachment's title and hash as
+        they are now, so what reviewers approve cannot change behind their back (AttachmentCopy)."""
+        data = super().serializable_data()
+        if not data.get("fund_name") and self.fund_id:
+            data["fund_name"] = self.fund.name
+        documents = get_document_model().objects.in_bulk(
+            [item["attachment"] for item in data.get("line_items", []) if item.get("attachment")]
+        )
+        for item in data.get("line_items", []):
+            document = documents.get(item.get("attachment"))
+            item["attachment_title"] = document.title if document else ""
+            item["attachment_sha256"] = (keep_copy(document) or "") if document else ""
+        return data
 
     def publish(self, revision, *args, **kwargs):
         """Only the exact content a complete committee quorum approved can go live, by any path."""
@@ -219,6 +226,9 @@ class FinancialDisclosurePage(ReviewedPageMixin, PrintableMixin, RoutablePageMix
             "type": "notices.financialdisclosurepage",
             "page_id": self.pk,
             "title": self.title,
+            # What a share card and the browser tab show (og:description, <title>).
+            "seo_title": self.seo_title,
+            "search_description": self.search_description,
             "fund": self.fund_name or (self.fund.name if self.fund_id else ""),
             "year": self.year,
             "period_kind": self.period_kind,
@@ -337,6 +347,9 @@ class FinancialDisclosurePage(ReviewedPageMixin, PrintableMixin, RoutablePageMix
             "notices/withdrawn_disclosure.html",
             {
                 "page": self,
+                "published_title": publications[-1].payload["record"]["title"]
+                if publications
+                else self.title,
                 "withdrawn_on": timezone.localdate(event.created_at),
                 "reason": event.payload.get("reason", ""),
                 "verification_code": verification_code(publications[-1].fingerprint) if publications else "",
@@ -457,14 +470,6 @@ class DisclosureItem(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "收支明细"
         verbose_name_plural = "收支明细"
-
-    def freeze_attachment(self):
-        """Record the attachment's title and hash now, keeping a copy of its bytes (AttachmentCopy)."""
-        if not self.attachment_id:
-            self.attachment_sha256 = self.attachment_title = ""
-            return
-        self.attachment_title = self.attachment.title
-        self.attachment_sha256 = keep_copy(self.attachment) or ""
 
     def public_record(self):
         attachment = None

@@ -121,19 +121,20 @@ def restart(state, user=None, reason="内容已修改，需重新审核"):
 
 
 def restart_if_changed(page, user=None):
-    """Called whenever a page gets a new latest revision: changed content under review restarts it."""
+    """Called whenever a page gets a new latest revision: changed content under review restarts it.
+    The task state is locked as an approval locks it, so an edit racing the last approval
+    either restarts the round before it or finds it finished."""
     workflow_state = page.current_workflow_state
     if workflow_state is None or workflow_state.status != workflow_state.STATUS_IN_PROGRESS:
         return None
-    state = workflow_state.current_task_state
-    if state is None or state.status != TaskState.STATUS_IN_PROGRESS:
-        return None
-    state = state.specific
-    if not isinstance(state, ReviewTaskState):
-        return None
-    if revision_fingerprint(page.get_latest_revision()) == state.fingerprint:
-        return None  # a save that changed nothing residents would see
-    return restart(state, user)
+    current_id = workflow_state.current_task_state_id
+    with transaction.atomic():
+        state = _locked_state(current_id) if current_id else None
+        if not isinstance(state, ReviewTaskState) or state.status != TaskState.STATUS_IN_PROGRESS:
+            return None
+        if revision_fingerprint(page.get_latest_revision()) == state.fingerprint:
+            return None  # a save that changed nothing residents would see
+        return restart(state, user)
 
 
 def sealed_approvals(revision, task_class):

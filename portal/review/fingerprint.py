@@ -15,7 +15,7 @@ ZERO_HASH = "0" * 64
 
 def _default(value):
     if isinstance(value, Decimal):
-        return f"{value:.2f}"
+        return f"{value + 0:.2f}"  # + 0 turns -0.00 into 0.00, as the database stores it
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
     raise TypeError(f"not serialisable: {type(value).__name__}")

@@ -9,6 +9,15 @@ class ApproveForm(forms.Form):
         label="审核意见（可不填）", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
+    def clean(self):
+        cleaned = super().clean()
+        if "fingerprint" in self.errors:
+            del self.errors["fingerprint"]
+            raise forms.ValidationError(
+                "这个审核页面已过期，看不出你审核的是哪一版内容。请刷新页面，核对后再审核。"
+            )
+        return cleaned
+
 
 class RejectForm(forms.Form):
     comment = forms.CharField(

@@ -93,12 +93,16 @@ class ReviewTask(AbstractGroupApprovalTask):
         return "review/action_modal.html"
 
     def on_action(self, task_state, user, action_name, **kwargs):
+        """Decide through portal.review.actions; then show the reviewer the round's outcome."""
+        from django.urls import reverse
+
         from . import actions
 
         if action_name == "approve":
             actions.approve(task_state.pk, user, kwargs.get("fingerprint", ""), kwargs.get("comment", ""))
         elif action_name == "reject":
             actions.reject(task_state.pk, user, kwargs.get("comment", ""))
+        return reverse("review_task", args=(task_state.pk,))
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         if not self.is_reviewer(user):

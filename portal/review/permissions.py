@@ -4,6 +4,7 @@ from functools import cache
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from wagtail.models import Page, PagePermissionTester
 
 
@@ -18,11 +19,14 @@ def public_record_models():
 
 
 def holds_public_records(page):
-    content_types = ContentType.objects.get_for_models(*public_record_models()).values()
+    """Live records below `page`, or permanent ones (disclosures) that were ever published."""
+    models = public_record_models()
+    content_types = ContentType.objects.get_for_models(*models)
+    permanent = [content_types[m] for m in models if getattr(m, "permanent_record", False)]
     return (
-        Page.objects.live()
-        .descendant_of(page, inclusive=True)
-        .filter(content_type__in=list(content_types))
+        Page.objects.descendant_of(page, inclusive=True)
+        .filter(content_type__in=list(content_types.values()))
+        .filter(Q(live=True) | Q(content_type__in=permanent, first_published_at__isnull=False))
         .exists()
     )
 

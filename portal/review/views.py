@@ -1,6 +1,7 @@
 """The review page: what is under review (read-only), who approved so far, approve or send back."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -23,6 +24,8 @@ def review(request, task_state_id):
     approve_form, reject_form = ApproveForm(), RejectForm()
     if request.method == "POST":
         action = request.POST.get("action")
+        if action not in ("approve", "reject"):
+            return HttpResponseBadRequest("未知的审核操作。")
         form = (ApproveForm if action == "approve" else RejectForm)(request.POST)
         if form.is_valid():
             try:

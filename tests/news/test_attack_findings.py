@@ -11,11 +11,6 @@ from tests.news.conftest import article_form_data
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="any 居民编辑 may edit any correspondent snippet: renaming one rewrites the byline of "
-    "every published, chief-approved article (the fund-rename hole, for the newspaper)",
-)
 def test_renaming_a_correspondent_does_not_change_a_published_byline(client, make_user, publication):
     author = make_user(roles.RESIDENT_EDITORS, username="editor1", first_name="赵秀兰")
     other_editor = make_user(roles.RESIDENT_EDITORS, username="editor2", first_name="钱")

@@ -1,8 +1,8 @@
-"""Insider attacks on the committee sign-off that still succeed (security review of issue 10).
+"""Insider attacks on the committee sign-off found by the security review of issue 10.
 
-Each test plays the attack through the admin and asserts what should hold; it is marked
-xfail(strict=True) until the product closes the hole, so the suite stays green and the
-test turns red (XPASS) the day the hole is fixed without removing the mark.
+Each test plays the attack through the admin and asserts what must hold: fake committee
+accounts, taken-over accounts, rewritten approved revisions, swapped attachments, share-card
+text, odd balances, withdrawal notices and a repointed site.
 """
 
 import datetime
@@ -261,11 +261,6 @@ def test_publish_scheduled_survives_a_disclosure_whose_attachment_changed(
 # 4. Text residents see that the committee never sees
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="seo_title and search_description (the <title> and the WeChat share card) are not "
-    "in the fingerprint nor on the review page, yet go live with the approved revision",
-)
 def test_share_card_text_of_a_disclosure_is_part_of_what_the_committee_approves(
     client, staff_user, finance_index, fund, committee
 ):
@@ -296,11 +291,6 @@ def test_share_card_text_of_a_disclosure_is_part_of_what_the_committee_approves(
 # 5. Odd input
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an opening balance of -0.00 is accepted, but the live row stores 0.00: every "
-    "final approval is refused with '审核记录与内容不一致' and the review is stuck",
-)
 def test_a_negative_zero_balance_is_refused_or_publishes(client, staff_user, finance_index, fund, committee):
     items = [
         ("2026-01-05", "income", "收取第一季度物业管理费", "全体业主", "100.00", "记-001"),
@@ -332,11 +322,6 @@ def withdraw(client, superuser, page):
     client.logout()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="holds_public_records counts only live pages: once a section holds only withdrawn "
-    "disclosures a site admin deletes it and the withdrawal notices become 404",
-)
 def test_a_withdrawal_notice_outlives_its_section(
     client, site_admin, admin_user_role, finance_index, fund, staff_user, committee
 ):
@@ -350,11 +335,6 @@ def test_a_withdrawal_notice_outlives_its_section(
     assert client.get(url).status_code == 410
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a withdrawn disclosure is not live, so the editor saves straight to its row: staff "
-    "retitle the public withdrawal notice without any review",
-)
 def test_staff_cannot_retitle_a_withdrawal_notice(
     client, admin_user_role, finance_index, fund, staff_user, committee
 ):
@@ -382,11 +362,6 @@ def site_cache_cleared():
     Site.clear_site_root_paths_cache()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Settings → Sites lets a superuser point the site at another root page: the whole "
-    "notice board and every disclosure disappear (404) with no trace for residents",
-)
 def test_a_superuser_cannot_hide_the_board_by_repointing_the_site(
     client, admin_user_role, site, site_cache_cleared, finance_index, fund, staff_user, committee
 ):

@@ -144,3 +144,38 @@ def test_verify_passes_on_the_demo(db, settings):
     out = io.StringIO()
     call_command("verify_disclosures", stdout=out)
     assert "核对通过" in out.getvalue()
+
+
+def test_verify_catches_a_cut_off_log(live, admin_user_role, client):
+    client.force_login(admin_user_role)
+    client.post(reverse("notices_withdraw", args=(live.pk,)), {"reason": "凭证号录入错误，核对后重新公开。"})
+    with connection.cursor() as cursor:  # the withdrawal, the last entry, is removed
+        table = DisclosureEvent._meta.db_table
+        cursor.execute(f"DELETE FROM {table} WHERE kind = %s", ["withdrawn"])  # noqa: S608
+    with pytest.raises(CommandError):
+        call_command("verify_disclosures", stderr=(err := io.StringIO()))
+    assert "没有撤回记录" in err.getvalue()
+
+
+def test_verify_catches_a_changed_attachment_copy(client, live, staff_user):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from notices.models import AttachmentCopy
+
+    document = get_document_model().objects.create(
+        title="发票", file=ContentFile(b"%PDF-1.4 ok", name="a.pdf")
+    )
+    draft = live.get_latest_revision_as_object()
+    items = list(draft.line_items.all())
+    items[0].attachment = document
+    draft.line_items = items
+    draft.save_revision(user=staff_user)
+    publish_through_committee(live, submitter=staff_user)
+    call_command("verify_disclosures")
+    copy = AttachmentCopy.objects.get()
+    with copy.file.open("wb") as handle:
+        handle.write(b"%PDF-1.4 forged")
+    with pytest.raises(CommandError):
+        call_command("verify_disclosures", stderr=(err := io.StringIO()))
+    assert "附件存档" in err.getvalue()

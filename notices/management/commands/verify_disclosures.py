@@ -7,6 +7,7 @@ from notices.models.ledger import verify_chain
 from notices.models.workflow import CommitteeApprovalTask
 from portal.review.actions import sealed_approvals
 from portal.review.fingerprint import fingerprint
+from portal.review.models import ReviewApproval
 
 
 class Command(BaseCommand):
@@ -54,8 +55,27 @@ class Command(BaseCommand):
                 problems.append(f"{label}：公开版本没有达到人数、指向同一内容的监委会审核")
             elif any(a.fingerprint != publications[-1].fingerprint for a in approvals):
                 problems.append(f"{label}：监委会审核的指纹与公开的内容不符")
+        problems += self.missing_entries(entries)
         if problems:
             for problem in problems:
                 self.stderr.write(problem)
             raise CommandError(f"核对未通过：发现 {len(problems)} 处不符。")
         self.stdout.write(f"核对通过：{checked} 份公开的财务公开、{len(entries)} 条审核日志均一致。")
+
+    def missing_entries(self, entries):
+        """Entries the log must hold for what the database says happened (a cut-off chain)."""
+        problems = []
+        approved = {
+            (e.page_id, e.fingerprint, e.actor) for e in entries if e.kind == DisclosureEvent.APPROVED
+        }
+        withdrawn = {e.page_id for e in entries if e.kind == DisclosureEvent.WITHDRAWN}
+        committee_states = ReviewApproval.objects.filter(
+            task_state__task__in=CommitteeApprovalTask.objects.all()
+        ).exclude(fingerprint="")
+        for approval in committee_states:
+            if (approval.page_id, approval.fingerprint, approval.approver_name) not in approved:
+                problems.append(f"审核日志缺少 {approval.approver_name} 对页面 {approval.page_id} 的审核记录")
+        for page in FinancialDisclosurePage.objects.filter(live=False, first_published_at__isnull=False):
+            if page.pk not in withdrawn:
+                problems.append(f"“{page.title}”（页面 {page.pk}）不再公开，但审核日志里没有撤回记录")
+        return problems

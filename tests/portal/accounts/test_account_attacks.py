@@ -1,6 +1,6 @@
 """Insider attacks on accounts and roles (security review of issue 10).
 
-xfail(strict=True) tests reproduce holes that are still open; the others lock in refusals.
+Each test plays an attack through the admin and asserts the refusal.
 """
 
 import pytest
