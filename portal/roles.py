@@ -41,6 +41,29 @@ def groups(role_list, site=None):
     return [g for g in (group(role, site) for role in role_list) if g is not None]
 
 
+def groups_with_role(role):
+    """A filter on Group: the groups that hold `role` (in any community)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Q
+
+    from .models import StableKey
+
+    ids = StableKey.objects.filter(
+        key=group_key(role), content_type=ContentType.objects.get(app_label="auth", model="group")
+    ).values("object_id")
+    return Q(pk__in=ids)
+
+
+def committee_groups():
+    """`limit_choices_to` of the committee task's groups."""
+    return groups_with_role(COMMITTEE)
+
+
+def chief_groups():
+    """`limit_choices_to` of the 主编 task's groups."""
+    return groups_with_role(EDITOR_IN_CHIEF)
+
+
 def roles_of_groups(group_list):
     """The role keys of these groups."""
     from .keys import keys_of

@@ -1,5 +1,6 @@
 """Committee approval (监委会审核): a review task that needs N distinct members to approve."""
 
+from django.contrib.auth.models import Group
 from django.core.validators import MinValueValidator
 from django.db import models
 
@@ -20,8 +21,15 @@ class CommitteeApprovalTask(ReviewTask):
     quorum = models.PositiveSmallIntegerField(
         "所需审核人数",
         default=2,
-        validators=[MinValueValidator(1)],
-        help_text="需要多少位不同的成员审核通过。",
+        validators=[MinValueValidator(2, message="至少需要 2 位不同的监委会成员审核，一个人说了不算。")],
+        help_text="需要多少位不同的成员审核通过（至少 2 位）。",
+    )
+    # Only committee groups can be the reviewers: nobody turns staff into their own checkers.
+    groups = models.ManyToManyField(
+        Group,
+        verbose_name="监委会用户组",
+        limit_choices_to=roles.committee_groups,
+        help_text="只能选择监委会的用户组。",
     )
 
     admin_form_fields = [*ReviewTask.admin_form_fields, "quorum"]

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from news.factories import ArticlePageFactory, IssuePageFactory, NewsIndexPageFactory, PublicationPageFactory
 from notices.factories import make_disclosure, publish_through_committee
-from notices.models import FinancialDisclosurePage, Fund
+from notices.models import CommitteeApprovalTask, FinancialDisclosurePage, Fund
 from portal import roles
 from portal.review.models import ReviewApproval
 
@@ -113,3 +113,26 @@ def test_a_fund_with_disclosures_cannot_be_deleted(
     client.post(reverse("wagtailsnippets_notices_fund:delete", args=(fund.pk,)))
     client.post(reverse("wagtail_bulk_action", args=("notices", "fund", "delete")) + f"?id={fund.pk}")
     assert Fund.objects.filter(pk=fund.pk).exists()
+
+
+def test_even_a_superuser_cannot_weaken_the_committee_task(client, admin_user_role):
+    """Quorum below 2, or staff or editors as the task's reviewers, are refused in the task editor."""
+    task = CommitteeApprovalTask.objects.get()
+    client.force_login(admin_user_role)
+    url = reverse("wagtailadmin_workflows:edit_task", args=(task.pk,))
+    for groups, quorum in (
+        ([roles.group(roles.COMMITTEE).pk], "1"),
+        ([roles.group(roles.COMMUNITY_STAFF).pk], "2"),
+        ([roles.group(roles.RESIDENT_EDITORS).pk, roles.group(roles.COMMITTEE).pk], "2"),
+    ):
+        response = client.post(url, {"name": task.name, "groups": groups, "quorum": quorum})
+        assert response.status_code == 200
+    task.refresh_from_db()
+    assert task.quorum == 2
+    assert list(task.groups.all()) == [roles.group(roles.COMMITTEE)]
+    assert (
+        "至少需要 2 位"
+        in client.post(
+            url, {"name": task.name, "groups": [roles.group(roles.COMMITTEE).pk], "quorum": "1"}
+        ).content.decode()
+    )
