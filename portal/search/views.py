@@ -10,10 +10,10 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
-from portal.models import SearchSynonym
 from portal.params import page_number
 
 from .backend import flatten
+from .models import SearchSynonym
 from .query import build_query, clean_query, highlight_terms, snippet
 from .types import TEAM_TYPE, available_types, label_for, type_models
 

@@ -18,6 +18,7 @@ PORTAL_ENVIRONMENT = "base"
 
 INSTALLED_APPS = [
     "portal",
+    "portal.search",
     "portal.accounts",
     "portal.review",
     "home",
