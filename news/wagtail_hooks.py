@@ -7,8 +7,17 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.sections import HomeSection
-from news.models import ArticlePage, Column, Correspondent, NewsIndexPage, PublicationPage, current_issues
+from news.models import (
+    ArticlePage,
+    Column,
+    Correspondent,
+    IssuePage,
+    NewsIndexPage,
+    PublicationPage,
+    current_issues,
+)
 from portal import roles
+from portal.search.types import ResultType
 
 
 class ColumnViewSet(SnippetViewSet):
@@ -93,3 +102,8 @@ def keep_editors_off_section_pages(request, page):
         messages.error(request, WRITERS_ONLY_MESSAGE)
         return redirect("wagtailadmin_explore", page.pk)
     return None
+
+
+@hooks.register("register_search_result_types")
+def search_result_types():
+    return [ResultType("news", "社区报", models=[ArticlePage, IssuePage, PublicationPage])]

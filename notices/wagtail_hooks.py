@@ -11,9 +11,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.sections import HomeSection
+from portal.search.types import ResultType
 
 from . import views
-from .models import FinancialDisclosurePage, Fund, NoticeBase, NoticeIndexPage
+from .models import FinancialDisclosurePage, Fund, NoticeBase, NoticeIndexPage, NoticePage
 from .status import notice_status
 
 
@@ -113,3 +114,11 @@ def notices_home_section(request, home_page):
         more_url=more_url,
         more_label="进入公开栏查看全部公告",
     )
+
+
+@hooks.register("register_search_result_types")
+def search_result_types():
+    return [
+        ResultType("notice", "公告", models=[NoticePage]),
+        ResultType("finance", "财务公开", models=[FinancialDisclosurePage]),
+    ]

@@ -36,6 +36,7 @@ from .models import (
 from .models.records import deletion_problem
 from .models.role_models import share_names_without_consent
 from .models.settings import star_words
+from .search import search_result_types
 
 
 class VolunteerTeamViewSet(ModelViewSet):
@@ -328,3 +329,6 @@ def revoke_role_model_consent_at_once(request, page):
         return
     if RoleModelPage.objects.filter(pk=page.pk, publish_consent=True).update(publish_consent=False):
         consent_withdrawn(role_model=RoleModelPage.objects.get(pk=page.pk))
+
+
+hooks.register("register_search_result_types", search_result_types)
