@@ -7,8 +7,17 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.sections import HomeSection
-from news.models import ArticlePage, Column, Correspondent, NewsIndexPage, PublicationPage, current_issues
+from news.models import (
+    ArticlePage,
+    Column,
+    Correspondent,
+    IssuePage,
+    NewsIndexPage,
+    PublicationPage,
+    current_issues,
+)
 from portal import roles
+from portal.search.types import ResultType
 
 from . import provisioning
 
@@ -106,3 +115,8 @@ def provision_community(site):
 @hooks.register("register_stable_keys")
 def register_stable_keys():
     return provisioning.stable_keys()
+
+
+@hooks.register("register_search_result_types")
+def search_result_types():
+    return [ResultType("news", "社区报", models=[ArticlePage, IssuePage, PublicationPage])]

@@ -11,9 +11,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.sections import HomeSection
+from portal.search.types import ResultType
 
 from . import provisioning, views
-from .models import FinancialDisclosurePage, Fund, NoticeBase, NoticeIndexPage
+from .models import FinancialDisclosurePage, Fund, NoticeBase, NoticeIndexPage, NoticePage
 from .status import notice_status
 
 
@@ -123,3 +124,11 @@ def provision_community(site):
 @hooks.register("register_stable_keys")
 def register_stable_keys():
     return provisioning.stable_keys()
+
+
+@hooks.register("register_search_result_types")
+def search_result_types():
+    return [
+        ResultType("notice", "公告", models=[NoticePage]),
+        ResultType("finance", "财务公开", models=[FinancialDisclosurePage]),
+    ]

@@ -7,14 +7,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import elder, views
 from portal.apps_urls import app_urls
-from portal.search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("search/", search_views.search, name="search"),
     path("elder-mode/<str:state>/", elder.switch, name="elder_mode"),
 ]
 

@@ -36,6 +36,7 @@ from .models import (
 from .models.records import deletion_problem
 from .models.role_models import share_names_without_consent
 from .models.settings import star_words
+from .search import search_result_types
 
 
 class VolunteerTeamViewSet(ModelViewSet):
@@ -338,3 +339,6 @@ def provision_community(site):
 @hooks.register("register_stable_keys")
 def register_stable_keys():
     return provisioning.stable_keys()
+
+
+hooks.register("register_search_result_types", search_result_types)

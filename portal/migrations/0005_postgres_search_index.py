@@ -1,22 +1,9 @@
-"""On PostgreSQL, index the expression the search backend matches (title || body); the
-backend's own GIN indexes cover each column alone, so without this every search scans the
-whole index table."""
+"""Moved: the PostgreSQL index on the search index table is created by the search app
+(portal/search/migrations/0002_postgres_search_index.py), with IF NOT EXISTS, so databases
+that ran the earlier version of this migration keep their index. Kept empty so that the
+migrations depending on it still resolve."""
 
 from django.db import migrations
-
-INDEX = "portal_indexentry_title_body_gin"
-
-
-def create_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailsearch_indexentry USING gin ((title || body))"
-        )
-
-
-def drop_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
 
 
 class Migration(migrations.Migration):
@@ -25,4 +12,4 @@ class Migration(migrations.Migration):
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 
-    operations = [migrations.RunPython(create_index, drop_index)]
+    operations = []

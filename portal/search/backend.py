@@ -8,10 +8,10 @@ the Wagtail admin's own searches.
 
 from functools import cache
 
-from modelsearch.backends import database
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import MATCH_NONE, And, Boost, Not, Or, Phrase, PlainText
 
+from .internals import CompilerCountsMixin, database_backend_class, extend_backend, is_sqlite_fts
 from .segment import segment
 
 
@@ -126,31 +126,18 @@ class SegmentingCompilerMixin:
 
 @cache
 def segmented_backend_class(base):
-    """A subclass of `base` whose index and query compilers segment Chinese."""
+    """A subclass of backend class `base` whose index and query compilers segment Chinese."""
+    compilers = [SegmentingCompilerMixin]
+    parts = {"index_class": [SegmentingIndexMixin]}
+    if is_sqlite_fts(base):
+        # Importable only where SQLite's FTS models exist.
+        from .sqlite_fast import FastRankingCompilerMixin
 
-    def wrap(mixin, cls):
-        return type(f"Segmented{cls.__name__}", (mixin, cls), {})
-
-    # The SQLite modules can only be imported where SQLite's FTS models exist.
-    fast = base.__name__ == "SQLiteSearchBackend"
-    if fast:
-        from .sqlite_fast import FastRankingCompilerMixin, FastRankingResultsMixin
-
-    def compiler(cls):
-        segmented = wrap(SegmentingCompilerMixin, cls)
-        return wrap(FastRankingCompilerMixin, segmented) if fast else segmented
-
-    attrs = {
-        "index_class": wrap(SegmentingIndexMixin, base.index_class),
-        "query_compiler_class": compiler(base.query_compiler_class),
-    }
-    if fast:
-        attrs["results_class"] = wrap(FastRankingResultsMixin, base.results_class)
-    if getattr(base, "autocomplete_query_compiler_class", None):
-        attrs["autocomplete_query_compiler_class"] = compiler(base.autocomplete_query_compiler_class)
-    return type(f"Segmented{base.__name__}", (base,), attrs)
+        compilers = [FastRankingCompilerMixin, SegmentingCompilerMixin]
+        parts["results_class"] = [CompilerCountsMixin]
+    parts["query_compiler_class"] = parts["autocomplete_query_compiler_class"] = compilers
+    return extend_backend(base, "Segmented", parts)
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend module)
-    base = type(database.SearchBackend(params))
-    return segmented_backend_class(base)(params)
+    return segmented_backend_class(database_backend_class(params))(params)

@@ -9,10 +9,12 @@ type, ...), and counting stops past COUNT_LIMIT.
 from django.db import connections
 from django.db.models import Case, F, IntegerField, Value, When
 from django.db.models.expressions import RawSQL
-from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-from modelsearch.backends.database.sqlite.sqlite import IndexEntry, SQLiteFTSIndexEntry
 from modelsearch.query import MatchAll, Not
-from modelsearch.utils import get_descendants_content_types_pks
+
+from .internals import content_type_ids, sqlite_fts
+
+# Importable only on SQLite with FTS5 (backend.py imports this module only there).
+fts = sqlite_fts()
 
 # bm25 column weights, in the FTS table's column order: autocomplete, body, title.
 BM25_WEIGHTS = "0.0, 1.0, 2.0"
@@ -23,21 +25,20 @@ COUNT_LIMIT = 1000
 
 class FastRankingCompilerMixin:
     def can_rank_fast(self, score_field):
-        query = normalize(self.query)
+        query = fts.normalize(self.query)
         return (
             self.order_by_relevance
             and score_field is None
-            and not isinstance(query, (MatchAll, Not))
-            and type(query).__name__ != "AndNot"
+            and not isinstance(query, (MatchAll, Not, fts.AndNot))
         )
 
     def match_expression(self, config):
         """The FTS5 MATCH lookup for this query, e.g. '{title body} : ("电梯")'."""
-        query = self.build_search_query(normalize(self.query), config=config)
-        return MatchExpression(self.fields or self.FTS_TABLE_FIELDS, query)
+        query = self.build_search_query(fts.normalize(self.query), config=config)
+        return fts.MatchExpression(self.fields or self.FTS_TABLE_FIELDS, query)
 
     def match_string(self, config):
-        compiler = SQLiteFTSIndexEntry.objects.all().query.get_compiler(using=self.queryset.db)
+        compiler = fts.FTSIndexEntry.objects.all().query.get_compiler(using=self.queryset.db)
         _sql, params = self.match_expression(config).as_sql(compiler, connections[self.queryset.db])
         return params[0]
 
@@ -47,9 +48,9 @@ class FastRankingCompilerMixin:
         fetched while too few pass."""
         db = self.queryset.db
         match = self.match_string(config)
-        content_types = get_descendants_content_types_pks(self.queryset.model)
+        content_types = content_type_ids(self.queryset.model)
         to_python = self.queryset.model._meta.pk.to_python
-        table = SQLiteFTSIndexEntry._meta.db_table
+        table = fts.FTSIndexEntry._meta.db_table
         limit = max(wanted * 2, 50)
         while True:
             with connections[db].cursor() as cursor:
@@ -60,7 +61,7 @@ class FastRankingCompilerMixin:
                 )
                 rowids = [row[0] for row in cursor.fetchall()]
             entries = dict(
-                IndexEntry.objects.using(db)
+                fts.IndexEntry.objects.using(db)
                 .filter(pk__in=rowids, content_type_id__in=content_types)
                 .values_list("pk", "object_id")
             )
@@ -81,12 +82,16 @@ class FastRankingCompilerMixin:
         )
         return self.queryset.filter(pk__in=pks).order_by(ranking)
 
+    def fast_count(self, config, score_field):
+        """The count for CompilerCountsMixin: None where this compiler does not rank."""
+        return self.count_matches(config) if self.can_rank_fast(score_field) else None
+
     def count_matches(self, config):
         """The number of allowed matches, counted up to COUNT_LIMIT + 1."""
         matches = (
-            SQLiteFTSIndexEntry.objects.filter(
+            fts.FTSIndexEntry.objects.filter(
                 self.match_expression(config),
-                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
+                index_entry__content_type__in=content_type_ids(self.queryset.model),
             )
             .annotate(oid=F("index_entry__object_id"))
             .values_list("oid")
@@ -106,11 +111,3 @@ class FastRankingCompilerMixin:
         with connections[self.queryset.db].cursor() as cursor:
             cursor.execute(sql, (*matches_params, *allowed_params, COUNT_LIMIT + 1))
             return cursor.fetchone()[0]
-
-
-class FastRankingResultsMixin:
-    def _do_count(self):
-        compiler = self.query_compiler
-        if getattr(compiler, "can_rank_fast", None) and compiler.can_rank_fast(self._score_field):
-            return compiler.count_matches(compiler.get_config(self.backend))
-        return super()._do_count()

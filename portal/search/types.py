@@ -1,43 +1,51 @@
-"""What residents can filter search results by, and how each kind of page is labelled."""
+"""What the site search finds, by type: each app registers its own through a Wagtail hook.
 
-from django.apps import apps
+An app's wagtail_hooks.py registers a function for `register_search_result_types`; it takes no
+arguments and returns a list of `ResultType`s:
 
-# key, label, page models ("app_label.ModelName"); a model that does not exist is skipped.
-SEARCH_TYPES = [
-    ("notice", "公告", ["notices.NoticePage"]),
-    ("finance", "财务公开", ["notices.FinancialDisclosurePage"]),
-    ("news", "社区报", ["news.ArticlePage", "news.IssuePage", "news.PublicationPage"]),
-    ("rolemodel", "榜样", ["volunteers.RoleModelPage"]),
-    # Not pages: teams live at <star board>/team/<id>/ (see views.search_teams).
-    ("team", "志愿服务队", ["volunteers.VolunteerTeam"]),
-]
-TEAM_TYPE = "team"
+    @hooks.register("register_search_result_types")
+    def search_result_types():
+        return [ResultType("notice", "公告", models=[NoticePage])]
+
+A type is either
+- page models: the search page offers it as a filter and labels those pages' results with it;
+- or a source of results that are not pages: `search(site, query, terms)` gets the site, the
+  query (synonyms included) and the words to highlight, and returns a few dicts with "url",
+  "title" and "snippet" (highlighted with `portal.search.query.snippet`). They are shown above
+  the page results on the first page, or alone when residents filter by that type.
+
+The filter lists types in registration order (INSTALLED_APPS order, then each list's order).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wagtail import hooks
+
+HOOK_NAME = "register_search_result_types"
 OTHER_LABEL = "页面"
 
 
-def _model(label):
-    try:
-        return apps.get_model(label)
-    except LookupError:
-        return None
+@dataclass(frozen=True)
+class ResultType:
+    key: str
+    label: str
+    models: tuple | list = ()  # page model classes
+    search: Callable | None = None  # for results that are not pages
 
 
-def type_models(key):
-    """The page models of one type key, or None for an unknown key."""
-    for type_key, _label, labels in SEARCH_TYPES:
-        if type_key == key:
-            return [m for m in (_model(name) for name in labels) if m is not None]
-    return None
+def result_types():
+    """The registered types, the first of each key."""
+    by_key = {}
+    for register in hooks.get_hooks(HOOK_NAME):
+        for result_type in register():
+            by_key.setdefault(result_type.key, result_type)
+    return list(by_key.values())
 
 
-def available_types():
-    """(key, label) of the types whose models exist in this install."""
-    return [(key, label) for key, label, _ in SEARCH_TYPES if type_models(key)]
-
-
-def label_for(page):
-    model_label = page._meta.label
-    for _key, label, labels in SEARCH_TYPES:
-        if model_label in labels:
-            return label
+def label_for(page, types):
+    """The label of the type `page` belongs to, or a plain 页面."""
+    for result_type in types:
+        if type(page) in result_type.models:
+            return result_type.label
     return OTHER_LABEL

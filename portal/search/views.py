@@ -8,14 +8,13 @@ from django.utils.html import strip_tags
 from modelsearch.index import SearchField
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
-from wagtail.search.backends import get_search_backend
 
-from portal.models import SearchSynonym
 from portal.params import page_number
 
 from .backend import flatten
+from .models import SearchSynonym
 from .query import build_query, clean_query, highlight_terms, snippet
-from .types import TEAM_TYPE, available_types, label_for, type_models
+from .types import label_for, result_types
 
 PER_PAGE = 10
 SUGGESTIONS = ["物业费", "党费", "电梯", "社区快报", "志愿者", "星级"]
@@ -56,36 +55,15 @@ def count_limit():
     return sqlite_fast.COUNT_LIMIT
 
 
-def search_teams(site, text, synonym_groups, terms, limit=5):
-    """Volunteer teams of this site whose name or description matches, with their page URL."""
-    team_models = type_models(TEAM_TYPE)
-    if not team_models:
-        return []
-    from volunteers.models import VolunteerBoardPage
-
-    board = VolunteerBoardPage.objects.live().public().descendant_of(site.root_page).first()
-    if board is None:
-        return []
-    teams = get_search_backend().search(
-        build_query(text, synonym_groups), team_models[0].objects.filter(site=site)
-    )[:limit]
-    return [
-        {
-            "url": board.url + board.reverse_subpage("team", args=[team.pk]),
-            "title": snippet(team.name, terms, width=200),
-            "snippet": snippet(team.description, terms),
-        }
-        for team in teams
-    ]
-
-
-def search_pages(site, text, synonym_groups, type_key):
-    if type_key == TEAM_TYPE:
-        return [], False
+def search_pages(site, text, synonym_groups, type_key, types=None):
+    """Live public pages of `site` matching `text`, of the chosen type's models if any;
+    `relaxed` when none has every word and pages with any of them are returned instead."""
+    chosen = {t.key: t for t in (result_types() if types is None else types)}.get(type_key)
+    if chosen is not None and not chosen.models:
+        return [], False  # a type of results that are not pages
     pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
-    models = type_models(type_key) if type_key else None
-    if models:
-        pages = pages.type(*models)
+    if chosen is not None:
+        pages = pages.type(*chosen.models)
     results = pages.search(build_query(text, synonym_groups))
     relaxed = False
     if not results.count():
@@ -95,24 +73,37 @@ def search_pages(site, text, synonym_groups, type_key):
     return results, relaxed
 
 
+def search_sources(site, text, synonym_groups, terms, types, type_key):
+    """Results of the registered types that are not pages, each type with its own list."""
+    query = build_query(text, synonym_groups)
+    found = []
+    for result_type in types:
+        if result_type.search is None or type_key not in ("", result_type.key):
+            continue
+        results = result_type.search(site, query, terms)
+        if results:
+            found.append({"key": result_type.key, "label": result_type.label, "results": results})
+    return found
+
+
 def search(request):
     text = clean_query(request.GET.get("q", ""))
     type_key = request.GET.get("type", "")
-    types = available_types()
-    if type_key not in dict(types):
+    types = result_types()
+    if type_key not in {t.key for t in types}:
         type_key = ""
     site = Site.find_for_request(request)
     context = {
         "query": text,
         "type_key": type_key,
-        "types": types,
+        "types": [(t.key, t.label) for t in types],
         "suggestions": SUGGESTIONS,
         "offer_elder_mode": any(word in text for word in ELDER_MODE_WORDS),
     }
 
     if text and site is not None:
         synonym_groups = [s.term_list for s in SearchSynonym.objects.all()]
-        results, relaxed = search_pages(site, text, synonym_groups, type_key)
+        results, relaxed = search_pages(site, text, synonym_groups, type_key, types)
         paginator = Paginator(results, PER_PAGE)
         try:
             page_obj = paginator.page(page_number(request))
@@ -129,7 +120,7 @@ def search(request):
             results=[
                 {
                     "page": page,
-                    "type_label": label_for(page),
+                    "type_label": label_for(page, types),
                     "date": page_date(page),
                     "title": snippet(page.title, terms, width=200),
                     "snippet": snippet(page_text(page), terms),
@@ -137,8 +128,8 @@ def search(request):
                 for page in (specific[pk] for pk in ids if pk in specific)
             ],
         )
-        if page_obj.number == 1 and type_key in ("", TEAM_TYPE):
-            context["teams"] = search_teams(site, text, synonym_groups, terms)
+        if page_obj.number == 1:
+            context["sources"] = search_sources(site, text, synonym_groups, terms, types, type_key)
         query = Query.get(text)
         if page_obj.number == 1 and not type_key:
             context["promotions"] = query.editors_picks.select_related("page").order_by("sort_order")

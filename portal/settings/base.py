@@ -19,6 +19,7 @@ PORTAL_ENVIRONMENT = "base"
 
 INSTALLED_APPS = [
     "portal",
+    "portal.search",
     "portal.accounts",
     "portal.review",
     "portal.security",

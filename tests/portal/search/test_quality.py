@@ -3,7 +3,7 @@ is in the top 3 for at least 80% of the queries. Run with -s to see the figures.
 
 import pytest
 
-from portal.models import SearchSynonym
+from portal.search.models import SearchSynonym
 from portal.search.views import search_pages
 from tests.corpus import build_corpus
 

@@ -1,7 +1,7 @@
 import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from portal.models import SearchSynonym
+from portal.search.models import SearchSynonym
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_synonyms_edited_in_admin_widen_the_search(client, add_page):
 
 def test_synonym_needs_two_words_with_a_chinese_message(client, admin_user_role, password):
     client.login(username=admin_user_role.username, password=password)
-    response = client.post("/admin/snippets/portal/searchsynonym/add/", {"terms": "物业费"})
+    response = client.post("/admin/snippets/search/searchsynonym/add/", {"terms": "物业费"})
     assert response.status_code == 200
     assert "请至少填写两个不同的词" in response.content.decode()
     assert not SearchSynonym.objects.filter(terms="物业费").exists()
@@ -192,3 +192,13 @@ def test_very_common_words_are_counted_up_to_a_limit(client, add_page, monkeypat
     html = client.get("/search/", {"q": "楼道"}).content.decode()
     assert "找到超过 5 条结果" in html
     assert html.count('class="search-results__title"') == 6  # the counted 6 fill the pages
+
+
+def test_old_synonym_admin_urls_lead_to_the_search_app(client, admin_user_role, password):
+    client.login(username=admin_user_role.username, password=password)
+    response = client.get("/admin/snippets/portal/searchsynonym/add/")
+    assert response.status_code == 301
+    assert response["Location"] == "/admin/snippets/search/searchsynonym/add/"
+    listing = client.get("/admin/snippets/portal/searchsynonym/", {"q": "物业"}, follow=True)
+    assert listing.redirect_chain == [("/admin/snippets/search/searchsynonym/?q=%E7%89%A9%E4%B8%9A", 301)]
+    assert "物业管理费" in listing.content.decode()

@@ -11,11 +11,11 @@ import time
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection, models, transaction
+from modelsearch.index import SearchField
 from wagtail.models import Page, Site
 
-from home.models import HomePage
-from portal.models import SearchSynonym
+from portal.search.models import SearchSynonym
 from portal.search.query import build_query
 
 # Vocabulary for generated community pages.
@@ -91,6 +91,21 @@ QUERIES = [
 ]
 
 
+def page_type(parent):
+    """The page model to generate, the site root's (the home page), and its first own indexed
+    text field, which gets the generated body."""
+    model = parent.specific_class
+    if model._meta.get_parent_list() != [Page]:
+        raise CommandError(
+            f"站点根页面的类型“{model._meta.verbose_name}”不是 Page 的直接子类，无法批量生成。"
+        )
+    own = {f.name: f for f in model._meta.local_concrete_fields}
+    for field in model.get_search_fields():
+        if isinstance(field, SearchField) and isinstance(own.get(field.field_name), models.TextField):
+            return model, own[field.field_name]
+    raise CommandError(f"站点根页面的类型“{model._meta.verbose_name}”没有可以写正文的全文检索字段。")
+
+
 def make_page_data(rng, n):
     subject = rng.choice(SUBJECTS)
     year = rng.choice([2023, 2024, 2025, 2026])
@@ -136,16 +151,18 @@ class Command(BaseCommand):
         return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
 
     def add_pages(self, parent, rng, offset, count):
-        """Bulk-insert HomePage rows (title + intro) under `parent`; treebeard paths by hand."""
+        """Bulk-insert pages of the root's type (title + body) under `parent`; treebeard paths
+        by hand, the page type's own columns by SQL with their defaults."""
         if count <= 0:
             return 0
-        content_type = ContentType.objects.get_for_model(HomePage)
+        model, body_field = page_type(parent)
+        content_type = ContentType.objects.get_for_model(model)
         step = Page.steplen
         alphabet = Page.alphabet
         rows = []
-        intros = []
+        bodies = []
         for i in range(offset, offset + count):
-            title, intro = make_page_data(rng, i + 1)
+            title, body = make_page_data(rng, i + 1)
             number, digits = i + 1, ""
             for _ in range(step):
                 number, rest = divmod(number, len(alphabet))
@@ -164,15 +181,23 @@ class Command(BaseCommand):
                     locale_id=parent.locale_id,
                 )
             )
-            intros.append(intro)
+            bodies.append(body)
         with transaction.atomic():
             pages = Page.objects.bulk_create(rows, batch_size=500)
             if not all(p.pk for p in pages):
                 pages = Page.objects.filter(slug__in=[p.slug for p in rows]).order_by("path")
+            defaults = {
+                f.column: f.get_db_prep_save(f.get_default(), connection)
+                for f in model._meta.local_concrete_fields
+                if not f.primary_key and f is not body_field
+            }
+            columns = [model._meta.pk.column, body_field.column, *defaults]
+            quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
+            marks = ", ".join(["%s"] * len(columns))
             with connection.cursor() as cursor:
                 cursor.executemany(
-                    f"INSERT INTO {HomePage._meta.db_table} (page_ptr_id, intro) VALUES (%s, %s)",  # noqa: S608
-                    [(p.pk, intro) for p, intro in zip(pages, intros, strict=True)],
+                    f"INSERT INTO {model._meta.db_table} ({quoted}) VALUES ({marks})",  # noqa: S608 (names from the model)
+                    [(p.pk, body, *defaults.values()) for p, body in zip(pages, bodies, strict=True)],
                 )
             Page.objects.filter(pk=parent.pk).update(numchild=offset + count)
         return count
