@@ -19,7 +19,7 @@ from news.models import (
 from portal import roles
 from portal.search.types import ResultType
 
-from . import provisioning
+from . import provisioning, publishing
 
 
 class ColumnViewSet(SnippetViewSet):
@@ -71,11 +71,23 @@ def news_home_section(request, home_page):
     )
 
 
-@hooks.register("after_publish_page")
-def tell_editor_the_article_waits_for_its_issue(request, page):
-    """Publishing an article of an unpublished issue holds it back: say so plainly."""
-    if page.specific_class is ArticlePage and page.held_revision_id and not page.live:
-        messages.warning(request, f"“{page.title}”已通过，所在的期刊还没有发布：文章将在期刊发布时一起上线。")
+@hooks.register("before_publish_page")
+def hold_an_article_whose_issue_is_not_out(request, page):
+    """The editor's 发布 on an article of an unpublished issue holds it for the issue (the
+    editor publishes directly, not through ArticlePage.publish, so it is caught here)."""
+    if page.specific_class is not ArticlePage:
+        return None
+    page = page.specific
+    if publishing.issue_is_live(page) or publishing.scheduled_later(page):
+        return None
+    publishing.hold_for_issue(page, page.get_latest_revision(), request.user)
+    messages.warning(request, f"“{page.title}”已通过，所在的期刊还没有发布：文章将在期刊发布时一起上线。")
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+@hooks.register("register_log_actions")
+def register_news_log_actions(actions):
+    actions.register_action("news.held_for_issue", "等期刊发布时一起上线", "等期刊发布时一起上线")
 
 
 SECTION_PAGE_TYPES = (NewsIndexPage, PublicationPage)

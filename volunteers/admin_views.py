@@ -41,7 +41,7 @@ def import_service_hours(request):
         stored = request.session.get(SESSION_KEY)
         if not stored:
             messages.error(request, "没有待导入的文件，请重新上传。")
-            return redirect("volunteers_import")
+            return redirect("volunteers_tools:import")
         site = get_object_or_404(Site, pk=stored["site"])
         data = base64.b64decode(stored["data"])
         try:
@@ -49,7 +49,7 @@ def import_service_hours(request):
         except SpreadsheetError as exc:
             request.session.pop(SESSION_KEY, None)
             messages.error(request, str(exc))
-            return redirect("volunteers_import")
+            return redirect("volunteers_tools:import")
         if result.ok:
             del request.session[SESSION_KEY]
             messages.success(

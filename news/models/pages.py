@@ -2,13 +2,11 @@
 
 import math
 
-from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from django.db.models.functions import ExtractYear, Length, Substr
 from django.http import Http404
-from django.utils import timezone
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -21,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
+from news.forms import ArticlePageForm, IssuePageForm
 from portal.base_forms import PortalPageForm
 from portal.params import ascii_int, page_number
 from portal.review.models import ReviewedPageMixin
@@ -193,47 +192,6 @@ class PublicationPage(RoutablePageMixin, Page):
         return publication_feed(self, request)
 
 
-class IssuePageForm(PortalPageForm):
-    """Refuses an issue number (or running number) the publication already has."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "title" in self.fields:
-            self.fields["title"].help_text = "例如：第12期；读者在目录和往期列表里看到这个标题。"
-
-    def clean(self):
-        cleaned_data = super().clean()
-        parent = self.parent_page
-        if parent is None:
-            return cleaned_data
-        siblings = IssuePage.objects.child_of(parent)
-        if self.instance.pk:
-            siblings = siblings.exclude(pk=self.instance.pk)
-        number = cleaned_data.get("number")
-        if number is not None:
-            clash = siblings.filter(number=number).first()
-            if clash:
-                self.add_error(
-                    "number",
-                    forms.ValidationError(
-                        f"《{parent.title}》已经有第{number}期了（“{clash.title}”），请换一个期号。",
-                        code="duplicate_number",
-                    ),
-                )
-        total = cleaned_data.get("total_number")
-        if total is not None:
-            clash = siblings.filter(total_number=total).first()
-            if clash:
-                self.add_error(
-                    "total_number",
-                    forms.ValidationError(
-                        f"《{parent.title}》已经有总第{total}期了（“{clash.title}”），请检查总期号。",
-                        code="duplicate_total_number",
-                    ),
-                )
-        return cleaned_data
-
-
 class IssuePage(ReviewedPageMixin, Page):
     """One numbered issue (第N期) of a publication, with its table of contents."""
 
@@ -358,34 +316,6 @@ class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePageForm(PortalPageForm):
-    """Offers only the columns of the article's own publication."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        issue = self.parent_page.specific if self.parent_page else None
-        publication = issue.get_parent() if issue else None
-        # A new article of a scheduled issue goes out with it by default.
-        if (
-            not self.instance.pk
-            and not self.instance.go_live_at
-            and issue is not None
-            and issue.go_live_at
-            and issue.go_live_at > timezone.now()
-            and "go_live_at" in self.fields
-        ):
-            self.initial["go_live_at"] = issue.go_live_at
-        if "column" in self.fields:
-            queryset = Column.objects.filter(publication__pk=getattr(publication, "pk", None))
-            self.fields["column"].queryset = queryset
-            self.fields["column"].widget = forms.Select(choices=self.fields["column"].choices)
-            self.fields["column"].empty_label = "（不分栏目）"
-        if "correspondents" in self.fields:
-            self.fields["correspondents"].widget = forms.CheckboxSelectMultiple(
-                choices=self.fields["correspondents"].choices
-            )
-
-
 class ArticlePage(ReviewedPageMixin, Page):
     """An article written by resident correspondents, inside one issue."""
 
@@ -405,7 +335,7 @@ class ArticlePage(ReviewedPageMixin, Page):
     body = StreamField(ArticleBodyBlock(), verbose_name="正文")
     tags = ClusterTaggableManager("标签", through=ArticlePageTag, blank=True)
     byline_names = models.CharField("署名", max_length=255, blank=True, editable=False)
-    # The approved revision waiting for its issue to go live (see news.signal_handlers).
+    # The approved revision waiting for its issue to go live (see news.publishing).
     held_revision = models.ForeignKey(
         "wagtailcore.Revision",
         verbose_name="待随期刊发布的版本",
@@ -460,6 +390,25 @@ class ArticlePage(ReviewedPageMixin, Page):
 
     def byline(self):
         return self.byline_names or "、".join(c.display_name for c in self.correspondents.all())
+
+    def publish(self, revision, user=None, **kwargs):
+        """Before its issue is live, an approved article is held for the issue, not published."""
+        from news import publishing
+
+        if not publishing.issue_is_live(self) and not publishing.scheduled_later(revision.as_object()):
+            publishing.hold_for_issue(self, revision, user)
+            return None
+        result = super().publish(revision, user=user, **kwargs)
+        if self.held_revision_id:
+            type(self).objects.filter(pk=self.pk).update(held_revision=None)
+            self.held_revision = None
+        return result
+
+    def with_content_json(self, content):
+        """The held revision belongs to the page, not to a revision: editing never clears it."""
+        obj = super().with_content_json(content)
+        obj.held_revision_id = self.held_revision_id
+        return obj
 
     def save_revision(self, *args, **kwargs):
         # The byline as the chief approves it: renaming a correspondent later changes no article.

@@ -145,3 +145,27 @@ def test_unpublishing_an_issue_takes_its_articles_offline_until_it_returns(clien
     publish_via_admin(client, edit_url, issue_form_data(25, slug=issue.slug))
     article.refresh_from_db()
     assert article.live and article.held_revision is None
+
+
+def test_the_log_says_held_then_published_and_edits_keep_the_held_revision(client, make_user, publication):
+    from wagtail.models import PageLogEntry
+
+    chief = make_user(roles.EDITOR_IN_CHIEF)
+    client.force_login(chief)
+    issue = IssuePageFactory(parent=publication, number=25, live=False)
+    add_url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", issue.pk))
+    publish_via_admin(client, add_url, article_form_data("端午包粽子", "duanwu"))
+    article = ArticlePage.objects.get(slug="duanwu")
+    actions = list(PageLogEntry.objects.filter(page=article).values_list("action", flat=True))
+    assert "news.held_for_issue" in actions and "wagtail.publish" not in actions
+    held = article.held_revision_id
+    # An edit afterwards is a new draft; the approved revision stays held for the issue.
+    edit_url = reverse("wagtailadmin_pages:edit", args=(article.pk,))
+    client.post(edit_url, article_form_data("端午包粽子（改）", "duanwu"))
+    assert ArticlePage.objects.get(pk=article.pk).held_revision_id == held
+    publish_via_admin(
+        client, reverse("wagtailadmin_pages:edit", args=(issue.pk,)), issue_form_data(25, slug=issue.slug)
+    )
+    article.refresh_from_db()
+    assert article.live and article.live_revision_id == held and article.title == "端午包粽子"
+    assert PageLogEntry.objects.filter(page=article, action="wagtail.publish").count() == 1

@@ -27,7 +27,7 @@ def staff_client(client, staff_user, password):
 
 def test_upload_preview_confirm(staff_client, staff_user, site):
     VolunteerFactory(number="ZY001", real_name="张秀英")
-    url = reverse("volunteers_import")
+    url = reverse("volunteers_tools:import")
     assert staff_client.get(url).status_code == 200
     day = (timezone.localdate() - datetime.timedelta(days=2)).isoformat()
     response = staff_client.post(
@@ -51,7 +51,7 @@ def test_upload_preview_confirm(staff_client, staff_user, site):
 def test_preview_lists_errors_and_offers_no_confirm(staff_client, site):
     VolunteerFactory(number="ZY001", real_name="张秀英")
     response = staff_client.post(
-        reverse("volunteers_import"),
+        reverse("volunteers_tools:import"),
         {
             "action": "check",
             "site": site.pk,
@@ -61,7 +61,7 @@ def test_preview_lists_errors_and_offers_no_confirm(staff_client, site):
     html = response.content.decode()
     assert "第 3 行" in html and "志愿者编号“ZY404”不存在" in html
     assert "确认导入" not in html
-    response = staff_client.post(reverse("volunteers_import"), {"action": "confirm"})
+    response = staff_client.post(reverse("volunteers_tools:import"), {"action": "confirm"})
     assert response.status_code == 302
     assert not ServiceRecord.objects.exists()
 
@@ -69,14 +69,14 @@ def test_preview_lists_errors_and_offers_no_confirm(staff_client, site):
 def test_bad_file_gets_a_message_not_a_500(staff_client, site):
     bad = SimpleUploadedFile("hours.xlsx", b"not a workbook")
     response = staff_client.post(
-        reverse("volunteers_import"), {"action": "check", "site": site.pk, "file": bad}
+        reverse("volunteers_tools:import"), {"action": "check", "site": site.pk, "file": bad}
     )
     assert response.status_code == 200
     assert "无法读取这个 XLSX 文件" in response.content.decode()
-    response = staff_client.post(reverse("volunteers_import"), {"action": "check", "site": site.pk})
+    response = staff_client.post(reverse("volunteers_tools:import"), {"action": "check", "site": site.pk})
     assert response.status_code == 200
 
 
 def test_menu_item_for_staff(staff_client):
     html = staff_client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "volunteers-import" in html and reverse("volunteers_import") in html
+    assert "volunteers-import" in html and reverse("volunteers_tools:import") in html

@@ -125,7 +125,7 @@ def staff_client(client, staff_user, password):
 
 
 def test_admin_export_downloads_safe_files(staff_client, risky, site):
-    url = reverse("volunteers_export")
+    url = reverse("volunteers_tools:export")
     response = staff_client.get(url, {"site": site.pk, "format": "xlsx"})
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
@@ -134,19 +134,19 @@ def test_admin_export_downloads_safe_files(staff_client, risky, site):
     assert response["Content-Type"].startswith("text/csv")
     check_csv(response.content)
     # The import page offers the download.
-    html = staff_client.get(reverse("volunteers_import")).content.decode()
+    html = staff_client.get(reverse("volunteers_tools:import")).content.decode()
     assert url in html and "导出 XLSX" in html
 
 
 def test_admin_export_odd_site_is_not_found(staff_client, risky):
     for value in ("", "x", "²", "9" * 30):
-        assert staff_client.get(reverse("volunteers_export"), {"site": value}).status_code == 404
+        assert staff_client.get(reverse("volunteers_tools:export"), {"site": value}).status_code == 404
 
 
 @pytest.mark.parametrize("role", [roles.RESIDENT_EDITORS, roles.COMMITTEE])
 def test_admin_export_is_for_staff_only(client, make_user, password, risky, site, role):
     client.login(username=make_user(role).username, password=password)
-    response = client.get(reverse("volunteers_export"), {"site": site.pk, "format": "csv"})
+    response = client.get(reverse("volunteers_tools:export"), {"site": site.pk, "format": "csv"})
     assert response.status_code in (302, 403)
     assert "张秀英" not in response.content.decode("utf-8", "replace")
 

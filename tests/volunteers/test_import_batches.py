@@ -56,11 +56,13 @@ def staff_client(client, staff_user, password):
 
 def upload(staff_client, site, data, name="hours.csv"):
     file = SimpleUploadedFile(name, data, content_type="text/csv")
-    return staff_client.post(reverse("volunteers_import"), {"action": "check", "site": site.pk, "file": file})
+    return staff_client.post(
+        reverse("volunteers_tools:import"), {"action": "check", "site": site.pk, "file": file}
+    )
 
 
 def confirm(staff_client):
-    return staff_client.post(reverse("volunteers_import"), {"action": "confirm"}, follow=True)
+    return staff_client.post(reverse("volunteers_tools:import"), {"action": "confirm"}, follow=True)
 
 
 # -- the same file twice ---------------------------------------------------------------
@@ -181,7 +183,7 @@ def test_staff_undo_a_batch_with_a_confirmation_page_and_a_log_entry(staff_clien
         volunteer=other, date=timezone.localdate(), hours=Decimal("3"), activity="送餐"
     )
     index = staff_client.get(reverse("volunteers_importbatch:index")).content.decode()
-    undo_url = reverse("volunteers_undo_import", args=[batch.pk])
+    undo_url = reverse("volunteers_tools:undo_import", args=[batch.pk])
     assert undo_url in index
 
     html = staff_client.get(undo_url).content.decode()
@@ -211,7 +213,7 @@ def test_undo_is_refused_after_seven_days(staff_client, batch):
     ImportBatch.objects.filter(pk=batch.pk).update(
         imported_at=timezone.now() - datetime.timedelta(days=7, hours=1)
     )
-    undo_url = reverse("volunteers_undo_import", args=[batch.pk])
+    undo_url = reverse("volunteers_tools:undo_import", args=[batch.pk])
     html = staff_client.get(undo_url).content.decode()
     assert "已超过 7 天" in html and "确认撤销" not in html
     assert "已过撤销期限" in staff_client.get(reverse("volunteers_importbatch:index")).content.decode()
@@ -227,9 +229,9 @@ def test_undo_is_refused_when_a_period_published_since_froze_the_hours(staff_cli
         title="2026年上半年", start_date=today - datetime.timedelta(days=60), end_date=today
     )
     period.publish()
-    html = staff_client.get(reverse("volunteers_undo_import", args=[batch.pk])).content.decode()
+    html = staff_client.get(reverse("volunteers_tools:undo_import", args=[batch.pk])).content.decode()
     assert "已计入已发布的评星表彰期“2026年上半年”" in html
-    staff_client.post(reverse("volunteers_undo_import", args=[batch.pk]))
+    staff_client.post(reverse("volunteers_tools:undo_import", args=[batch.pk]))
     assert ServiceRecord.objects.count() == 40
 
 
@@ -242,23 +244,23 @@ def test_undo_is_allowed_when_the_period_was_published_before_the_import(staff_c
     upload(staff_client, site, csv_bytes())
     confirm(staff_client)
     batch = ImportBatch.objects.get()
-    staff_client.post(reverse("volunteers_undo_import", args=[batch.pk]))
+    staff_client.post(reverse("volunteers_tools:undo_import", args=[batch.pk]))
     assert not ServiceRecord.objects.exists()
 
 
 def test_undo_is_refused_when_the_points_were_spent(staff_client, batch, people):
     earned = PointsTransaction.objects.filter(volunteer=people[0]).first().points * 20
     PointsTransactionFactory(volunteer=people[0], points=-earned, reason="exchange")
-    html = staff_client.get(reverse("volunteers_undo_import", args=[batch.pk])).content.decode()
+    html = staff_client.get(reverse("volunteers_tools:undo_import", args=[batch.pk])).content.decode()
     assert "积分已经兑换" in html and "ZY001 张秀英" in html
-    staff_client.post(reverse("volunteers_undo_import", args=[batch.pk]))
+    staff_client.post(reverse("volunteers_tools:undo_import", args=[batch.pk]))
     assert ServiceRecord.objects.count() == 40
 
 
 @pytest.mark.parametrize("role", [roles.RESIDENT_EDITORS, roles.COMMITTEE, roles.EDITOR_IN_CHIEF])
 def test_only_staff_undo(client, make_user, password, batch, role):
     client.login(username=make_user(role).username, password=password)
-    url = reverse("volunteers_undo_import", args=[batch.pk])
+    url = reverse("volunteers_tools:undo_import", args=[batch.pk])
     assert client.get(url).status_code in (302, 403)
     assert client.post(url).status_code in (302, 403)
     assert client.get(reverse("volunteers_importbatch:index")).status_code in (302, 403)

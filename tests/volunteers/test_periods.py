@@ -40,7 +40,7 @@ def test_publish_through_the_admin_freezes_results(client, staff_user, password,
     casual = VolunteerFactory(real_name="李建国")
     give(casual, "10")
     client.login(username=staff_user.username, password=password)
-    url = reverse("volunteers_publish_period", args=[period.pk])
+    url = reverse("volunteers_tools:publish_period", args=[period.pk])
     assert "确认发布" in client.get(url).content.decode()
     assert client.post(url).status_code == 302
     period.refresh_from_db()
@@ -85,7 +85,7 @@ def test_published_period_cannot_be_edited_or_republished(client, staff_user, pa
     assert "已发布，内容已冻结" in response.content.decode()
     period.refresh_from_db()
     assert period.title == "2026年上半年"
-    response = client.post(reverse("volunteers_publish_period", args=[period.pk]), follow=True)
+    response = client.post(reverse("volunteers_tools:publish_period", args=[period.pk]), follow=True)
     assert "不能重复发布" in response.content.decode()
     assert list(period.entries.values_list("pk", "total_hours")) == frozen
 
@@ -125,7 +125,7 @@ def test_end_before_start_refused(site):
 def test_listing_offers_publish_until_published(client, staff_user, password, period):
     client.login(username=staff_user.username, password=password)
     index = reverse("volunteers_commendationperiod:index")
-    publish_url = reverse("volunteers_publish_period", args=[period.pk])
+    publish_url = reverse("volunteers_tools:publish_period", args=[period.pk])
     assert publish_url in client.get(index).content.decode()
     period.publish()
     html = client.get(index).content.decode()

@@ -30,7 +30,7 @@ def test_staff_can_list_add_and_edit(client, staff_user, password, site):
         assert client.get(reverse(f"{name}:add")).status_code == 200, name
     volunteer = VolunteerFactory(real_name="张秀英")
     assert client.get(reverse("volunteers_volunteer:edit", args=[volunteer.pk])).status_code == 200
-    assert client.get(reverse("volunteers_import")).status_code == 200
+    assert client.get(reverse("volunteers_tools:import")).status_code == 200
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "volunteers_volunteer" in html or reverse("volunteers_volunteer:index") in html
 
@@ -44,7 +44,7 @@ def test_editors_and_committee_cannot_see_records(client, make_user, password, r
     urls += [
         reverse("volunteers_volunteer:edit", args=[volunteer.pk]),
         reverse("volunteers_volunteer:add"),
-        reverse("volunteers_import"),
+        reverse("volunteers_tools:import"),
     ]
     for url in urls:
         response = client.get(url)
@@ -52,7 +52,7 @@ def test_editors_and_committee_cannot_see_records(client, make_user, password, r
         assert "张秀英" not in response.content.decode()
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("volunteers_volunteer:index") not in html
-    assert reverse("volunteers_import") not in html
+    assert reverse("volunteers_tools:import") not in html
 
 
 def test_board_creation_grants_staff_page_permissions(board):
