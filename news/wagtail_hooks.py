@@ -119,14 +119,8 @@ def keep_editors_off_section_pages(request, page):
     return None
 
 
-@hooks.register("provision_community")
-def provision_community(site):
-    provisioning.provision(site)
-
-
-@hooks.register("register_stable_keys")
-def register_stable_keys():
-    return provisioning.stable_keys()
+hooks.register("provision_community", provisioning.provision)
+hooks.register("register_stable_keys", provisioning.stable_keys)
 
 
 @hooks.register("register_search_result_types")

@@ -116,14 +116,8 @@ def notices_home_section(request, home_page):
     )
 
 
-@hooks.register("provision_community")
-def provision_community(site):
-    provisioning.provision(site)
-
-
-@hooks.register("register_stable_keys")
-def register_stable_keys():
-    return provisioning.stable_keys()
+hooks.register("provision_community", provisioning.provision)
+hooks.register("register_stable_keys", provisioning.stable_keys)
 
 
 @hooks.register("register_search_result_types")

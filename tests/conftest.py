@@ -8,7 +8,7 @@ from portal.factories import DEFAULT_PASSWORD, UserFactory
 from tests.two_factor import TwoFactorClient
 
 # Chromium and axe-core fixtures for the browser tests of every app, registered once.
-pytest_plugins = ["tests.browser.support"]
+pytest_plugins = ["tests.browser.support", "tests.sections"]
 
 
 @pytest.fixture

@@ -104,14 +104,8 @@ def revoke_role_model_consent_at_once(request, page):
         consent_withdrawn(role_model=RoleModelPage.objects.get(pk=page.pk))
 
 
-@hooks.register("provision_community")
-def provision_community(site):
-    provisioning.provision(site)
-
-
-@hooks.register("register_stable_keys")
-def register_stable_keys():
-    return provisioning.stable_keys()
+hooks.register("provision_community", provisioning.provision)
+hooks.register("register_stable_keys", provisioning.stable_keys)
 
 
 hooks.register("register_search_result_types", search_result_types)

@@ -1,26 +1,6 @@
-"""Fixtures for the newspaper tests: /news/ with one publication."""
+"""Form data for the newspaper editor (the pages come from tests/sections.py)."""
 
-import pytest
-import wagtail_factories
-from wagtail.models import Collection
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-
-from news.factories import NewsIndexPageFactory, PublicationPageFactory
-
-
-@pytest.fixture
-def news_index(home_page):
-    return NewsIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def publication(news_index):
-    return PublicationPageFactory(parent=news_index, title="社区快报", slug="kuaibao")
-
-
-@pytest.fixture
-def cover_image(db):
-    return wagtail_factories.ImageFactory(title="封面", collection=Collection.get_first_root_node())
 
 
 def issue_form_data(number, title=None, slug=None, date="2026-05-01", **extra):

@@ -1,24 +1,8 @@
-"""Fixtures for the notice board: a site's 公开栏 with its 财务公开 subtree, users by role."""
+"""Fixtures for the notice board tests: users by role (the pages come from tests/sections.py)."""
 
 import pytest
 
-from notices.factories import FinancialDisclosureIndexPageFactory, FundFactory, NoticeIndexPageFactory
 from portal import roles
-
-
-@pytest.fixture
-def notice_index(home_page):
-    return NoticeIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def finance_index(notice_index):
-    return FinancialDisclosureIndexPageFactory(parent=notice_index)
-
-
-@pytest.fixture
-def fund(db):
-    return FundFactory(name="物业管理费")
 
 
 @pytest.fixture

@@ -20,42 +20,6 @@ from volunteers.models import VolunteerTeam
 MOBILE, ID_NUMBER, CARD = "13912345678", "370102198001011234", "6222 0212 3456 7897"
 
 
-@pytest.fixture
-def notice_index(home_page):
-    from notices.factories import NoticeIndexPageFactory
-
-    return NoticeIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def finance_index(notice_index):
-    from notices.factories import FinancialDisclosureIndexPageFactory
-
-    return FinancialDisclosureIndexPageFactory(parent=notice_index)
-
-
-@pytest.fixture
-def fund(db):
-    from notices.factories import FundFactory
-
-    return FundFactory(name="物业管理费")
-
-
-@pytest.fixture
-def publication(home_page):
-    from news.factories import NewsIndexPageFactory, PublicationPageFactory
-
-    return PublicationPageFactory(parent=NewsIndexPageFactory(parent=home_page), slug="kuaibao")
-
-
-@pytest.fixture
-def cover_image(db):
-    import wagtail_factories
-    from wagtail.models import Collection
-
-    return wagtail_factories.ImageFactory(title="封面", collection=Collection.get_first_root_node())
-
-
 @pytest.mark.parametrize(
     "text, kinds",
     [
