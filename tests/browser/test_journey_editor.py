@@ -112,5 +112,10 @@ def test_editor_writes_chief_approves_article_goes_live(new_page, home_page, mak
     img = picture.get_by_alt_text(ALT)
     img.scroll_into_view_if_needed()
     expect(public.locator("main figcaption")).to_have_text("图书角由3号楼楼长牵头布置。")
-    public.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
+    # Polled from Python: wait_for_function evaluates strings in the page, which the CSP forbids.
+    for _ in range(50):
+        if img.evaluate("img => img.complete && img.naturalWidth > 0"):
+            break
+        public.wait_for_timeout(100)
+    assert img.evaluate("img => img.complete && img.naturalWidth > 0")
     snap(public, "journey-editor-9-public-article")

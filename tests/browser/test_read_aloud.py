@@ -1,6 +1,7 @@
 """朗读: the controls read the article aloud in Chinese, pause and stop; hidden without speech."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.corpus import build_corpus
 
@@ -65,7 +66,7 @@ def test_notice_and_disclosure_pages_have_reading_aloud(new_page, home_page):
     page.goto(pages["lift"].url)
     page.evaluate("window.__autoEnd = true")
     page.get_by_role("button", name="朗读全文").click()
-    page.wait_for_function("document.querySelector('.read-aloud').dataset.state === 'idle'")
+    expect(page.locator(".read-aloud")).to_have_attribute("data-state", "idle")  # no eval: the CSP forbids it
     spoken = "".join(text for text, _lang in page.evaluate("window.__spoken"))
     assert spoken.startswith("关于3号楼加装电梯意见征集的公示。")
     assert "3号楼2单元拟加装电梯" in spoken
@@ -73,7 +74,7 @@ def test_notice_and_disclosure_pages_have_reading_aloud(new_page, home_page):
     page.goto(pages["fees"].url)
     page.evaluate("window.__autoEnd = true")
     page.get_by_role("button", name="朗读全文").click()
-    page.wait_for_function("document.querySelector('.read-aloud').dataset.state === 'idle'")
+    expect(page.locator(".read-aloud")).to_have_attribute("data-state", "idle")  # no eval: the CSP forbids it
     spoken = "".join(text for text, _lang in page.evaluate("window.__spoken"))
     assert "期末余额" in spoken
     assert "电梯维保费" in spoken
