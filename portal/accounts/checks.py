@@ -1,6 +1,7 @@
 """Start-up check: nobody may hold roles that break maker–checker (see portal.roles)."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.checks import Warning, register
 from django.db import DatabaseError
 
@@ -12,7 +13,9 @@ def role_conflicts_check(app_configs=None, **kwargs):
     User = get_user_model()
     try:
         members = list(
-            User.objects.filter(groups__in=roles.groups([roles.COMMITTEE]), is_active=True)
+            User.objects.filter(
+                groups__in=Group.objects.filter(roles.groups_with_role(roles.COMMITTEE)), is_active=True
+            )
             .distinct()
             .prefetch_related("groups")
         )
@@ -20,7 +23,7 @@ def role_conflicts_check(app_configs=None, **kwargs):
         return []  # not migrated yet
     warnings = []
     for user in members:
-        problem = roles.role_conflict(roles.roles_of_groups(user.groups.all()), user.is_superuser)
+        problem = roles.role_conflict(roles.memberships_of_groups(user.groups.all()), user.is_superuser)
         if problem:
             warnings.append(
                 Warning(

@@ -19,8 +19,10 @@ class RoleRulesMixin:
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.for_user = for_user
-        self.roles_before = roles.roles_of_groups(self.instance.groups.all()) if self.instance.pk else set()
-        self.committee_before = roles.COMMITTEE in self.roles_before
+        self.roles_before = (
+            roles.memberships_of_groups(self.instance.groups.all()) if self.instance.pk else set()
+        )
+        self.committee_before = bool(rules.committee_sites(self.roles_before))
         if for_user is not None and not for_user.is_superuser:
             self.fields.pop("is_superuser", None)
             if self.instance.pk and not rules.may_manage(for_user, self.instance):
@@ -42,7 +44,7 @@ class RoleRulesMixin:
         groups = cleaned.get("groups")
         if groups is None:
             return cleaned
-        held = roles.roles_of_groups(groups)
+        held = roles.memberships_of_groups(groups)
         is_superuser = cleaned.get("is_superuser", self.instance.is_superuser)
         if self.for_user is not None:
             problem = rules.membership_refusal(self.for_user, self.roles_before, held, is_superuser)
@@ -63,7 +65,7 @@ class RoleRulesMixin:
         if name != verified_name(user):
             set_verified_name(user, name, by=self.for_user)
             log(instance=user, action="accounts.verified_name", user=self.for_user, data={"name": name})
-        committee_after = roles.COMMITTEE in roles.roles_of_groups(user.groups.all())
+        committee_after = bool(rules.committee_sites(roles.memberships_of_groups(user.groups.all())))
         if committee_after != self.committee_before:
             log(
                 instance=user,

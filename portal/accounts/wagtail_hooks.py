@@ -23,9 +23,9 @@ def protect_accounts_in_bulk(request, action_type, objects, action):
     problem = None
     if action_type == "assign_role":
         group = action.cleaned_form.cleaned_data["role"]
-        added = roles.roles_of_groups([group])
+        added = roles.memberships_of_groups([group])
         for user in objects:
-            before = roles.roles_of_groups(user.groups.all())
+            before = roles.memberships_of_groups(user.groups.all())
             problem = problem or rules.membership_refusal(
                 request.user, before, before | added, user.is_superuser
             )

@@ -48,12 +48,31 @@ class ReviewTask(AbstractGroupApprovalTask):
     def required_approvals(self):
         return 1
 
+    @property
+    def site(self):
+        """The community this task serves (its stable key's site; the default one if shared)."""
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.models import Site
+
+        from portal.models import StableKey
+
+        if not hasattr(self, "_site"):
+            key = StableKey.objects.filter(
+                content_type=ContentType.objects.get_for_model(self, for_concrete_model=False),
+                object_id=self.pk,
+            ).first()
+            self._site = (
+                key.site if key and key.site_id else Site.objects.filter(is_default_site=True).first()
+            )
+        return self._site
+
     def is_reviewer(self, user):
+        """In the task's groups, and holding no role in its community that it excludes."""
         if not (user.is_authenticated and user.is_active and self._user_in_groups(user)):
             return False
         if self.excludes_superusers and user.is_superuser:
             return False
-        return not roles.has_any_role(user, self.excluded_roles)
+        return not roles.has_any_role(user, self.excluded_roles, self.site)
 
     def authors(self, task_state):
         """Users who wrote any revision since the last publication, and who asked for review."""

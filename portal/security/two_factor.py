@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from portal import roles
 
 # Whoever signs off or administers money figures must use a second factor.
-REQUIRED_ROLES = (roles.COMMITTEE, roles.SITE_ADMINS)
+REQUIRED_ROLES = (roles.COMMITTEE, roles.SITE_ADMINS, roles.DISTRICT_ADMINS)
 BACKUP_CODE_COUNT = 10
 TOTP_NAME = "手机验证器"
 BACKUP_NAME = "备用验证码"

@@ -22,7 +22,7 @@ THROTTLED = "验证码错误次数过多，请稍等一会儿再试。"
 
 
 def is_site_admin(user):
-    return user.is_superuser or roles.user_has_role(user, roles.SITE_ADMINS)
+    return roles.is_site_admin(user) or roles.is_district(user)
 
 
 def require_site_admin(request):

@@ -14,8 +14,10 @@ def test_five_roles_exist_after_migrate():
         "staff": "社区工作人员",
         "committee": "监委会",
         "site_admin": "站点管理员",
+        "district_admin": "街道管理员",
+        "district_supervisor": "街道监督",
     }
-    assert Group.objects.count() == 5
+    assert Group.objects.count() == 7
 
 
 def test_roles_are_found_by_key_whatever_the_groups_are_called(make_user):
