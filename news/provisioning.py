@@ -4,9 +4,9 @@ both upload pictures and PDFs into the 社区报 collection."""
 from wagtail.models import Workflow, WorkflowPage
 
 from portal import roles
+from portal.communities import community_collection, community_workflow, section
 from portal.keys import keyed
 from portal.provisioning import (
-    collection,
     grant_collection_permissions,
     grant_model_permissions,
     grant_page_permissions,
@@ -44,7 +44,7 @@ MODEL_PERMISSIONS = {
 def provision(site):
     from .models import NewsIndexPage
 
-    media = collection(COLLECTION_KEY, COLLECTION_NAME)
+    media = community_collection(site, COLLECTION_KEY, COLLECTION_NAME)
     index = site_page(site, NewsIndexPage)
     for role, codenames in PAGE_PERMISSIONS.items():
         group = roles.group(role, site)
@@ -57,6 +57,17 @@ def provision(site):
     workflow = keyed(Workflow, WORKFLOW_KEY, site=site)
     if index is not None and workflow is not None:
         WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+
+
+def create(site):
+    """A new community's /news/, its own 社区报 collection and its own 主编 review."""
+    from .models import ChiefApprovalTask, NewsIndexPage
+
+    section(site, NewsIndexPage, title="社区报", slug="news", show_in_menus=True)
+    community_collection(site, COLLECTION_KEY, COLLECTION_NAME)
+    community_workflow(
+        site, WORKFLOW_KEY, "社区报审稿", ChiefApprovalTask, TASK_KEY, "主编审核", roles.EDITOR_IN_CHIEF
+    )
 
 
 def stable_keys():

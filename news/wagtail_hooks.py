@@ -120,6 +120,7 @@ def keep_editors_off_section_pages(request, page):
 
 
 hooks.register("provision_community", provisioning.provision)
+hooks.register("create_community", provisioning.create)
 hooks.register("register_stable_keys", provisioning.stable_keys)
 
 

@@ -4,6 +4,7 @@ committee's review (the keyed workflow, whatever it is called in the admin)."""
 from wagtail.models import Workflow, WorkflowPage
 
 from portal import roles
+from portal.communities import community_workflow, section
 from portal.keys import keyed
 from portal.provisioning import grant_model_permissions, grant_page_permissions, site_page
 
@@ -40,6 +41,24 @@ def provision(site):
         WorkflowPage.objects.update_or_create(page=finance, defaults={"workflow": workflow})
         if committee := roles.group(roles.COMMITTEE, site):
             grant_page_permissions(committee, finance, COMMITTEE_PAGE_PERMISSIONS)
+
+
+def create(site):
+    """A new community's notice board, its 财务公开 section and its own committee review."""
+    from .models import CommitteeApprovalTask, FinancialDisclosureIndexPage, NoticeIndexPage
+
+    board = section(site, NoticeIndexPage, title="公开栏", slug="notices", show_in_menus=True)
+    section(site, FinancialDisclosureIndexPage, parent=board, title="财务公开", slug="finance")
+    community_workflow(
+        site,
+        WORKFLOW_KEY,
+        "财务公开审核",
+        CommitteeApprovalTask,
+        TASK_KEY,
+        "监委会审核",
+        roles.COMMITTEE,
+        quorum=2,
+    )
 
 
 def stable_keys():

@@ -117,6 +117,7 @@ def notices_home_section(request, home_page):
 
 
 hooks.register("provision_community", provisioning.provision)
+hooks.register("create_community", provisioning.create)
 hooks.register("register_stable_keys", provisioning.stable_keys)
 
 

@@ -6,11 +6,12 @@ from django.contrib.contenttypes.models import ContentType
 from .models import StableKey
 
 
-def keyed(model, key, site=None):
-    """The `model` instance registered under `key` (for `site`, else shared), or None."""
+def keyed(model, key, site=None, fallback=True):
+    """The `model` instance registered under `key` for `site` (else, with `fallback`, the shared
+    one), or None."""
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     entry = StableKey.objects.filter(key=key, site=site, content_type=content_type).first()
-    if entry is None and site is not None:
+    if entry is None and site is not None and fallback:
         entry = StableKey.objects.filter(key=key, site=None, content_type=content_type).first()
     if entry is None:
         return None
@@ -25,9 +26,9 @@ def set_key(obj, key, site=None):
     return obj
 
 
-def keyed_or_create(model, key, create, site=None):
+def keyed_or_create(model, key, create, site=None, fallback=True):
     """The keyed instance, or `create()`'s result registered under `key`."""
-    obj = keyed(model, key, site=site)
+    obj = keyed(model, key, site=site, fallback=fallback)
     return obj if obj is not None else set_key(create(), key, site=site)
 
 

@@ -6,9 +6,7 @@ checked at start-up (portal.checks)."""
 
 from django.contrib.auth.models import Group, Permission
 from wagtail import hooks
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
-
-from .keys import keyed_or_create
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Site
 
 PROVISION_HOOK = "provision_community"
 KEYS_HOOK = "register_stable_keys"
@@ -75,13 +73,6 @@ def grant_collection_permissions(group, collection, codenames, apps=None):
 
 def grant_model_permissions(group, codenames, apps=None):
     group.permissions.add(*_permissions(codenames, apps))
-
-
-def collection(key, name, site=None):
-    """The keyed collection, created under the root with treebeard's API (sorted by name)."""
-    return keyed_or_create(
-        Collection, key, lambda: Collection.get_first_root_node().add_child(name=name), site=site
-    )
 
 
 def group_named(name):

@@ -42,9 +42,9 @@ def group_name(role, site=None):
     """The display name of a community's group, e.g. 监委会·历山名郡社区."""
     if site is None:
         return LABELS[role]
-    from .models import CommunitySettings
+    from .communities import community_name
 
-    return f"{LABELS[role]}·{CommunitySettings.for_site(site).community_name}"
+    return f"{LABELS[role]}·{community_name(site)}"
 
 
 def group(role, site=None):

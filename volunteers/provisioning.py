@@ -2,7 +2,8 @@
 the 志愿服务 collection."""
 
 from portal import roles
-from portal.provisioning import collection, grant_collection_permissions, grant_page_permissions, site_page
+from portal.communities import community_collection, section
+from portal.provisioning import grant_collection_permissions, grant_page_permissions, site_page
 
 COLLECTION_KEY = "collection:volunteers"
 COLLECTION_NAME = "志愿服务"
@@ -20,10 +21,21 @@ def provision(site):
     staff = roles.group(roles.COMMUNITY_STAFF, site)
     if staff is None:
         return
-    grant_collection_permissions(staff, collection(COLLECTION_KEY, COLLECTION_NAME), STAFF_MEDIA_PERMISSIONS)
+    grant_collection_permissions(
+        staff, community_collection(site, COLLECTION_KEY, COLLECTION_NAME), STAFF_MEDIA_PERMISSIONS
+    )
     board = site_page(site, VolunteerBoardPage)
     if board is not None:
         grant_page_permissions(staff, board, STAFF_PAGE_PERMISSIONS)
+
+
+def create(site):
+    """A new community's volunteer board, its role models and its own 志愿服务 collection."""
+    from .models import RoleModelIndexPage, VolunteerBoardPage
+
+    board = section(site, VolunteerBoardPage, title="志愿服务", slug="volunteers", show_in_menus=True)
+    section(site, RoleModelIndexPage, parent=board, title="身边的榜样", slug="role-models")
+    community_collection(site, COLLECTION_KEY, COLLECTION_NAME)
 
 
 def stable_keys():

@@ -105,6 +105,7 @@ def revoke_role_model_consent_at_once(request, page):
 
 
 hooks.register("provision_community", provisioning.provision)
+hooks.register("create_community", provisioning.create)
 hooks.register("register_stable_keys", provisioning.stable_keys)
 
 
