@@ -72,6 +72,11 @@ class ArticlePageForm(PortalPageForm):
             self.fields["column"].widget = forms.Select(choices=self.fields["column"].choices)
             self.fields["column"].empty_label = "（不分栏目）"
         if "correspondents" in self.fields:
+            site = self.parent_page.get_site() if self.parent_page else None
+            if site is not None:  # only this community's correspondents
+                self.fields["correspondents"].queryset = self.fields["correspondents"].queryset.filter(
+                    site=site
+                )
             self.fields["correspondents"].widget = forms.CheckboxSelectMultiple(
                 choices=self.fields["correspondents"].choices
             )

@@ -17,6 +17,7 @@ from news.models import (
     current_issues,
 )
 from portal import roles
+from portal.communities_admin import CommunitySnippetViewSet
 from portal.search.types import ResultType
 
 from . import provisioning, publishing
@@ -31,7 +32,7 @@ class ColumnViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class CorrespondentViewSet(SnippetViewSet):
+class CorrespondentViewSet(CommunitySnippetViewSet):
     model = Correspondent
     icon = "user"
     menu_label = "通讯员"

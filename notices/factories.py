@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import factory
 import wagtail_factories
+from wagtail.models import Site
 
 from .finance import EXPENSE, INCOME, QUARTER, period_bounds, totals
 from .models import (
@@ -45,12 +46,13 @@ class NoticePageFactory(wagtail_factories.PageFactory):
 
 
 class FundFactory(factory.django.DjangoModelFactory):
+    site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
     name = factory.Sequence(lambda n: f"社区公益基金{n}")
     description = "用于社区公益活动。"
 
     class Meta:
         model = Fund
-        django_get_or_create = ("name",)
+        django_get_or_create = ("site", "name")
 
 
 class FinancialDisclosurePageFactory(wagtail_factories.PageFactory):

@@ -19,6 +19,12 @@ class NoticeForm(PortalPageForm):
 
 
 class FinancialDisclosureForm(PortalPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        site = self.parent_page.get_site() if self.parent_page else None
+        if "fund" in self.fields and site is not None:
+            self.fields["fund"].queryset = self.fields["fund"].queryset.filter(site=site)
+
     def save(self, commit=True):
         # The fund's name is part of what the committee approves (see FinancialDisclosurePage.fund_name).
         if self.instance.fund_id:

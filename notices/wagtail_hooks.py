@@ -8,9 +8,9 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.sections import HomeSection
+from portal.communities_admin import CommunitySnippetViewSet
 from portal.search.types import ResultType
 
 from . import provisioning, views
@@ -18,11 +18,12 @@ from .models import FinancialDisclosurePage, Fund, NoticeBase, NoticeIndexPage, 
 from .status import notice_status
 
 
-class FundViewSet(SnippetViewSet):
+class FundViewSet(CommunitySnippetViewSet):
     model = Fund
     icon = "tag"
     menu_label = "资金账户"
-    list_display = ["name", "description"]
+    list_display = ["name", "site", "description"]
+    list_filter = ["site"]
     search_fields = ["name"]
 
 

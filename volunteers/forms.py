@@ -4,10 +4,21 @@ from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
-from wagtail.admin.forms import WagtailAdminModelForm
+
+from portal.base_forms import CommunityModelForm, PublicModelForm
 
 
-class ServiceRecordForm(WagtailAdminModelForm):
+class VolunteerTeamForm(PublicModelForm):
+    community_fields = {"site": "pk", "leader": "site"}
+
+
+class PointsTransactionForm(CommunityModelForm):
+    community_fields = {"volunteer": "site"}
+
+
+class ServiceRecordForm(CommunityModelForm):
+    community_fields = {"volunteer": "site", "team": "site"}
+
     verify = forms.BooleanField(
         label="已核实",
         required=False,

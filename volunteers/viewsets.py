@@ -11,11 +11,12 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import DeleteView
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from portal.communities_admin import CommunityModelViewSet, ScopedModelDeleteView
 
 from . import admin_views
 from .forms import ServiceRecordForm
@@ -30,7 +31,7 @@ from .models import (
 from .models.records import deletion_problem
 
 
-class VolunteerTeamViewSet(ModelViewSet):
+class VolunteerTeamViewSet(CommunityModelViewSet):
     model = VolunteerTeam
     icon = "group"
     menu_label = "服务队"
@@ -40,7 +41,7 @@ class VolunteerTeamViewSet(ModelViewSet):
     search_backend_name = None
 
 
-class VolunteerViewSet(ModelViewSet):
+class VolunteerViewSet(CommunityModelViewSet):
     model = Volunteer
     icon = "user"
     menu_label = "志愿者"
@@ -62,8 +63,10 @@ class ServiceRecordFilterSet(WagtailFilterSet):
         fields = ["team", "verified", "date"]
 
 
-class ServiceRecordViewSet(ModelViewSet):
+class ServiceRecordViewSet(CommunityModelViewSet):
     model = ServiceRecord
+    site_path = "volunteer__site"
+    list_select_related = ("volunteer", "team", "verified_by")
     icon = "time"
     menu_label = "服务记录"
     list_display = ["date", "volunteer", "hours", "activity", "team", "verified_by", "verified_at"]
@@ -82,11 +85,8 @@ class ServiceRecordViewSet(ModelViewSet):
         base_form_class=ServiceRecordForm,
     )
 
-    def get_queryset(self, request):
-        return ServiceRecord.objects.select_related("volunteer", "team", "verified_by")
 
-
-class PointsTransactionDeleteView(DeleteView):
+class PointsTransactionDeleteView(ScopedModelDeleteView):
     """Deleting earned points that were already spent would leave a negative balance."""
 
     def form_valid(self, form):
@@ -97,8 +97,10 @@ class PointsTransactionDeleteView(DeleteView):
         return super().form_valid(form)
 
 
-class PointsTransactionViewSet(ModelViewSet):
+class PointsTransactionViewSet(CommunityModelViewSet):
     model = PointsTransaction
+    site_path = "volunteer__site"
+    list_select_related = ("volunteer",)
     delete_view_class = PointsTransactionDeleteView
     icon = "success"
     menu_label = "公益银行积分"
@@ -107,9 +109,6 @@ class PointsTransactionViewSet(ModelViewSet):
     search_fields = ["note", "volunteer__number", "volunteer__real_name"]
     search_backend_name = None
     list_per_page = 50
-
-    def get_queryset(self, request):
-        return PointsTransaction.objects.select_related("volunteer")
 
 
 class PublishColumn(Column):
@@ -122,7 +121,7 @@ class PublishColumn(Column):
         return format_html('<a class="button button-small" href="{}">发布</a>', url)
 
 
-class CommendationPeriodViewSet(ModelViewSet):
+class CommendationPeriodViewSet(CommunityModelViewSet):
     model = CommendationPeriod
     icon = "pick"
     menu_label = "评星表彰期"
@@ -154,8 +153,9 @@ class UndoColumn(Column):
         return format_html('<a class="button button-small button-secondary" href="{}">撤销</a>', url)
 
 
-class ImportBatchViewSet(ModelViewSet):
+class ImportBatchViewSet(CommunityModelViewSet):
     model = ImportBatch
+    list_select_related = ("imported_by", "site")
     icon = "upload"
     menu_label = "导入批次"
     inspect_view_enabled = True
@@ -183,9 +183,6 @@ class ImportBatchViewSet(ModelViewSet):
         "undone_at",
         "undone_by",
     ]
-
-    def get_queryset(self, request):
-        return ImportBatch.objects.select_related("imported_by", "site")
 
 
 class VolunteerGroup(ModelViewSetGroup):

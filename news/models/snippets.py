@@ -6,6 +6,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.base_forms import PublicModelForm
+from portal.roles import default_site_id
 
 
 class Column(index.Indexed, Orderable):
@@ -48,23 +49,32 @@ class Correspondent(index.Indexed, models.Model):
 
     base_form_class = PublicModelForm
 
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name="所属社区",
+        on_delete=models.CASCADE,
+        related_name="+",
+        default=default_site_id,
+    )
     display_name = models.CharField(
         "署名",
         max_length=40,
-        unique=True,
         help_text="文章上显示的名字，可用笔名或“张*芬”这样的隐去部分的名字。",
     )
     note = models.CharField(
         "简介", max_length=120, blank=True, help_text="例如：3号楼居民、老年大学学员。不要填写电话或住址。"
     )
 
-    panels = [FieldPanel("display_name"), FieldPanel("note")]
+    panels = [FieldPanel("site"), FieldPanel("display_name"), FieldPanel("note")]
     search_fields = [index.SearchField("display_name"), index.AutocompleteField("display_name")]
 
     class Meta:
         verbose_name = "通讯员"
         verbose_name_plural = "通讯员"
         ordering = ["display_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "display_name"], name="news_correspondent_name_per_site")
+        ]
 
     def __str__(self):
         return self.display_name

@@ -24,6 +24,7 @@ from portal.base_forms import PortalPageForm, PublicModelForm
 from portal.review.actions import sealed_approvals
 from portal.review.fingerprint import file_sha256, verification_code
 from portal.review.models import ReviewedPageMixin
+from portal.roles import default_site_id
 from portal.spreadsheets import csv_text
 
 from ..finance import (
@@ -58,15 +59,23 @@ class Fund(models.Model):
 
     base_form_class = PublicModelForm
 
-    name = models.CharField("名称", max_length=60, unique=True)
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name="所属社区",
+        on_delete=models.CASCADE,
+        related_name="+",
+        default=default_site_id,
+    )
+    name = models.CharField("名称", max_length=60)
     description = models.TextField("说明", blank=True, help_text="资金来源、用途和管理办法。")
 
-    panels = [FieldPanel("name"), FieldPanel("description")]
+    panels = [FieldPanel("site"), FieldPanel("name"), FieldPanel("description")]
 
     class Meta:
         verbose_name = "资金账户"
         verbose_name_plural = "资金账户"
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["site", "name"], name="notices_fund_name_per_site")]
 
     def __str__(self):
         return self.name

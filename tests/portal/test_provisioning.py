@@ -64,7 +64,7 @@ def test_renamed_workflow_task_and_groups_keep_the_committee_quorum(client, admi
     committee = [make_user(roles.COMMITTEE, username=f"m{i}", first_name=f"成员{i}") for i in range(2)]
     client.force_login(staff)
     url = reverse("wagtailadmin_pages:add", args=("notices", "financialdisclosurepage", finance.pk))
-    data = disclosure_form(keyed_fund(), GOOD_ITEMS, closing=GOOD_CLOSING)
+    data = disclosure_form(keyed_fund(site), GOOD_ITEMS, closing=GOOD_CLOSING)
     assert client.post(url, {**data, "action-publish": "1"}).status_code == 302
     page = FinancialDisclosurePage.objects.get()
     state = page.current_workflow_task_state.specific
@@ -79,10 +79,10 @@ def test_renamed_workflow_task_and_groups_keep_the_committee_quorum(client, admi
     assert page.live
 
 
-def keyed_fund():
+def keyed_fund(site):
     from notices.factories import FundFactory
 
-    return FundFactory(name="物业管理费")
+    return FundFactory(name="物业管理费", site=site)
 
 
 def test_provisioning_is_idempotent_and_grants_the_section_permissions(home_page):

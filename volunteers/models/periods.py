@@ -9,12 +9,16 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from portal.base_forms import CommunityModelForm
+
 from .records import Volunteer, hours_subquery, public_name_expression, star_level_expression
 from .settings import VolunteerSettings, star_words
 
 
 class CommendationPeriod(models.Model):
     """A half-year (or other) rating period, e.g. 2025年下半年."""
+
+    base_form_class = CommunityModelForm
 
     site = models.ForeignKey(
         "wagtailcore.Site", verbose_name="所属站点", on_delete=models.CASCADE, related_name="+"

@@ -18,8 +18,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.images import get_image_model_string
 from wagtail.search import index
 
-from portal.base_forms import PublicModelForm
+from portal.base_forms import CommunityModelForm
 
+from ..forms import PointsTransactionForm, VolunteerTeamForm
 from ..privacy import mask_name
 
 ZERO = Decimal("0")
@@ -35,7 +36,7 @@ def new_public_id():
 class VolunteerTeam(index.Indexed, models.Model):
     """A volunteer service team (志愿服务队) of one community site; public, so searchable."""
 
-    base_form_class = PublicModelForm
+    base_form_class = VolunteerTeamForm
 
     site = models.ForeignKey(
         "wagtailcore.Site", verbose_name="所属站点", on_delete=models.CASCADE, related_name="+"
@@ -146,6 +147,8 @@ class Volunteer(models.Model):
 
     Deliberately not in the Wagtail search index: real names must never reach site search.
     """
+
+    base_form_class = CommunityModelForm
 
     site = models.ForeignKey(
         "wagtailcore.Site", verbose_name="所属站点", on_delete=models.CASCADE, related_name="+"
@@ -380,6 +383,8 @@ def sync_service_points(records, rate_by_site=None):
 
 class PointsTransaction(models.Model):
     """A movement of time-bank points (公益银行积分): earned, redeemed or awarded."""
+
+    base_form_class = PointsTransactionForm
 
     class Reason(models.TextChoices):
         SERVICE = "service", "志愿服务获得"
