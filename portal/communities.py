@@ -59,7 +59,6 @@ def community_groups(site):
             fallback=False,
         )
         grant_model_permissions(result[role], ["wagtailadmin.access_admin"])
-    grant_model_permissions(result[roles.SITE_ADMINS], ["portal.change_communitysettings"])
     return result
 
 

@@ -6,7 +6,7 @@ checked at start-up (portal.checks)."""
 
 from django.contrib.auth.models import Group, Permission
 from wagtail import hooks
-from wagtail.models import GroupCollectionPermission, GroupPagePermission, Site
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, GroupSitePermission, Site
 
 PROVISION_HOOK = "provision_community"
 KEYS_HOOK = "register_stable_keys"
@@ -73,6 +73,33 @@ def grant_collection_permissions(group, collection, codenames, apps=None):
 
 def grant_model_permissions(group, codenames, apps=None):
     group.permissions.add(*_permissions(codenames, apps))
+
+
+def grant_site_permissions(group, site, codenames):
+    """Permissions such as "portal.change_communitysettings" for one site only (site settings)."""
+    for permission in _permissions(codenames):
+        GroupSitePermission.objects.get_or_create(group=group, site=site, permission=permission)
+
+
+SITE_ADMIN_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+]
+
+
+def provision_site_admins(site):
+    """The community's 站点管理员 run its whole page tree and its settings, nothing else's."""
+    from . import roles
+
+    admins = roles.group(roles.SITE_ADMINS, site)
+    if admins is None:
+        return
+    grant_page_permissions(admins, site.root_page, SITE_ADMIN_PAGE_PERMISSIONS)
+    grant_site_permissions(admins, site, ["portal.change_communitysettings"])
 
 
 def group_named(name):

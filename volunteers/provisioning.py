@@ -3,7 +3,12 @@ the 志愿服务 collection."""
 
 from portal import roles
 from portal.communities import community_collection, section
-from portal.provisioning import grant_collection_permissions, grant_page_permissions, site_page
+from portal.provisioning import (
+    grant_collection_permissions,
+    grant_page_permissions,
+    grant_site_permissions,
+    site_page,
+)
 
 COLLECTION_KEY = "collection:volunteers"
 COLLECTION_NAME = "志愿服务"
@@ -21,6 +26,7 @@ def provision(site):
     staff = roles.group(roles.COMMUNITY_STAFF, site)
     if staff is None:
         return
+    grant_site_permissions(staff, site, ["volunteers.change_volunteersettings"])
     grant_collection_permissions(
         staff, community_collection(site, COLLECTION_KEY, COLLECTION_NAME), STAFF_MEDIA_PERMISSIONS
     )

@@ -44,10 +44,17 @@ def test_user_without_role_is_turned_away(client, make_user, password):
     assert response.status_code == 302
 
 
-def test_site_admins_manage_users_and_settings(make_user):
+def test_site_admins_manage_users_and_their_own_communitys_settings(make_user, site):
+    from wagtail.models import Page, Site
+
+    from portal.models import CommunitySettings
+
     user = make_user(roles.SITE_ADMINS)
     assert user.has_perm("auth.add_user")
-    assert user.has_perm("portal.change_communitysettings")
+    policy = CommunitySettings.get_permission_policy()
+    assert policy.user_has_permission_for_instance(user, "change", site)
+    other = Site.objects.create(hostname="other.localhost", root_page=Page.get_first_root_node().get_children().first())
+    assert not policy.user_has_permission_for_instance(user, "change", other)
     assert roles.user_has_role(user, roles.SITE_ADMINS)
     assert not roles.user_has_role(user, roles.COMMITTEE)
 
