@@ -1,5 +1,6 @@
 """The disclosure editor's form: checks line items against the period and the balance."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 
 from portal.base_forms import PortalPageForm
@@ -23,7 +24,10 @@ class FinancialDisclosureForm(PortalPageForm):
         super().__init__(*args, **kwargs)
         site = self.parent_page.get_site() if self.parent_page else None
         if "fund" in self.fields and site is not None:
-            self.fields["fund"].queryset = self.fields["fund"].queryset.filter(site=site)
+            # This community's funds only, in a plain list (a community has a handful).
+            field = self.fields["fund"]
+            field.queryset = field.queryset.filter(site=site)
+            field.widget = forms.Select(choices=field.choices)
 
     def save(self, commit=True):
         # The fund's name is part of what the committee approves (see FinancialDisclosurePage.fund_name).

@@ -7,11 +7,12 @@ from .models import StableKey
 
 
 def keyed(model, key, site=None, fallback=True):
-    """The `model` instance registered under `key` for `site` (else, with `fallback`, the shared
-    one), or None."""
+    """The `model` instance registered under `key` for `site`, or None. The shared objects (keyed
+    without a site) are the default community's: with `fallback`, the default site gets them;
+    another community never does (its own come from add_community)."""
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     entry = StableKey.objects.filter(key=key, site=site, content_type=content_type).first()
-    if entry is None and site is not None and fallback:
+    if entry is None and site is not None and fallback and site.is_default_site:
         entry = StableKey.objects.filter(key=key, site=None, content_type=content_type).first()
     if entry is None:
         return None

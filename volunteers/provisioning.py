@@ -5,6 +5,7 @@ from portal import roles
 from portal.communities import community_collection, section
 from portal.provisioning import (
     grant_collection_permissions,
+    grant_model_permissions,
     grant_page_permissions,
     grant_site_permissions,
     site_page,
@@ -18,6 +19,10 @@ STAFF_MEDIA_PERMISSIONS = [
     "wagtailimages.change_image",
     "wagtailimages.choose_image",
 ]
+RECORDS = ["volunteerteam", "volunteer", "servicerecord", "pointstransaction", "commendationperiod"]
+STAFF_MODEL_PERMISSIONS = [
+    f"volunteers.{action}_{model}" for model in RECORDS for action in ("add", "change", "delete", "view")
+] + ["volunteers.view_commendationentry", "volunteers.view_importbatch"]
 
 
 def provision(site):
@@ -26,6 +31,7 @@ def provision(site):
     staff = roles.group(roles.COMMUNITY_STAFF, site)
     if staff is None:
         return
+    grant_model_permissions(staff, STAFF_MODEL_PERMISSIONS)
     grant_site_permissions(staff, site, ["volunteers.change_volunteersettings"])
     grant_collection_permissions(
         staff, community_collection(site, COLLECTION_KEY, COLLECTION_NAME), STAFF_MEDIA_PERMISSIONS

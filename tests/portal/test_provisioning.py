@@ -4,12 +4,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import Collection, GroupPagePermission, Page, Site, Workflow, WorkflowTask
+from wagtail.models import Collection, GroupPagePermission, Site, Workflow, WorkflowTask
 
-from home.models import HomePage
 from notices.factories import FinancialDisclosureIndexPageFactory, NoticeIndexPageFactory
-from notices.models import CommitteeApprovalTask, FinancialDisclosurePage
+from notices.models import CommitteeApprovalTask, FinancialDisclosureIndexPage, FinancialDisclosurePage
 from portal import roles
+from portal.accounts.models import set_verified_name
 from portal.checks import stable_keys_check
 from portal.keys import keyed
 from portal.provisioning import provision
@@ -19,11 +19,9 @@ pytestmark = pytest.mark.django_db
 
 
 def add_community(name, hostname):
-    """What a 街道 does to add a community: a home page, a site, its notice board and finance section."""
-    home = Page.get_first_root_node().add_child(instance=HomePage(title=name, slug=hostname.split(".")[0]))
-    site = Site.objects.create(hostname=hostname, port=80, root_page=home, site_name=name)
-    board = NoticeIndexPageFactory(parent=home)
-    return site, board, FinancialDisclosureIndexPageFactory(parent=board)
+    from portal.communities import add_community as add
+
+    return add(name, hostname)
 
 
 def test_renamed_workflow_task_and_groups_keep_the_committee_quorum(client, admin_user_role, make_user):
@@ -58,10 +56,17 @@ def test_renamed_workflow_task_and_groups_keep_the_committee_quorum(client, admi
         Group.objects.filter(pk=roles.group(role).pk).update(name=f"{roles.LABELS[role]}（改名）")
     assert not Workflow.objects.filter(name="财务公开审核").exists()
 
-    site, board, finance = add_community("历山名郡社区", "lishan.localhost")
-    assert finance.get_workflow() == workflow  # not Wagtail's default "Moderators approval"
-    staff = make_user(roles.COMMUNITY_STAFF, username="newstaff")
-    committee = [make_user(roles.COMMITTEE, username=f"m{i}", first_name=f"成员{i}") for i in range(2)]
+    site = add_community("历山名郡社区", "lishan.localhost")
+    finance = FinancialDisclosureIndexPage.objects.descendant_of(site.root_page).get()
+    new_workflow = finance.get_workflow()  # its own, not Wagtail's default "Moderators approval"
+    assert new_workflow == keyed(Workflow, "workflow:finance-review", site=site, fallback=False)
+    assert new_workflow.tasks.get().specific.quorum == 2
+    staff = make_user(username="newstaff")
+    staff.groups.add(roles.group(roles.COMMUNITY_STAFF, site))
+    committee = [make_user(username=f"m{i}", first_name=f"成员{i}") for i in range(2)]
+    for member in committee:
+        member.groups.add(roles.group(roles.COMMITTEE, site))
+        set_verified_name(member, member.first_name)
     client.force_login(staff)
     url = reverse("wagtailadmin_pages:add", args=("notices", "financialdisclosurepage", finance.pk))
     data = disclosure_form(keyed_fund(site), GOOD_ITEMS, closing=GOOD_CLOSING)

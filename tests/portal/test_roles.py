@@ -53,7 +53,9 @@ def test_site_admins_manage_users_and_their_own_communitys_settings(make_user, s
     assert user.has_perm("auth.add_user")
     policy = CommunitySettings.get_permission_policy()
     assert policy.user_has_permission_for_instance(user, "change", site)
-    other = Site.objects.create(hostname="other.localhost", root_page=Page.get_first_root_node().get_children().first())
+    other = Site.objects.create(
+        hostname="other.localhost", root_page=Page.get_first_root_node().get_children().first()
+    )
     assert not policy.user_has_permission_for_instance(user, "change", other)
     assert roles.user_has_role(user, roles.SITE_ADMINS)
     assert not roles.user_has_role(user, roles.COMMITTEE)
