@@ -8,7 +8,7 @@ from wagtail.search import index
 from portal.base_forms import PortalPageForm
 from portal.review.permissions import PublicRecordsPermissionTester
 
-from .sections import collect_sections, section_stylesheets
+from .sections import collect_district_items, collect_sections, section_stylesheets
 
 
 class HomePage(Page):
@@ -34,4 +34,45 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = collect_sections(request, self)
         context["section_stylesheets"] = section_stylesheets(context["sections"])
+        return context
+
+
+class SubDistrictPage(Page):
+    """The sub-district's (街道) own public home, at its own hostname: its communities, each
+    with its latest notices. Communities belong to it when their 社区信息 name it as 所属街道."""
+
+    base_form_class = PortalPageForm
+
+    intro = RichTextField("简介", blank=True, features=["bold", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = []
+    # Its site is the sub-district's, not a community's (portal.district).
+    is_district_home = True
+
+    class Meta:
+        verbose_name = "街道首页"
+        verbose_name_plural = "街道首页"
+
+    def permissions_for_user(self, user):
+        return PublicRecordsPermissionTester(user, self)
+
+    def communities(self):
+        """(site, community name) of the sites whose settings name this sub-district, by name."""
+        from portal.models import CommunitySettings
+
+        rows = (
+            CommunitySettings.objects.filter(sub_district=self.title)
+            .exclude(site__root_page=self)
+            .select_related("site__root_page")
+            .order_by("community_name")
+        )
+        return [(row.site, row.community_name) for row in rows]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        communities = self.communities()
+        latest = collect_district_items(request, [site for site, _ in communities])
+        context["communities"] = [(site, name, latest.get(site.pk, [])) for site, name in communities]
         return context

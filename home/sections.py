@@ -56,3 +56,16 @@ def collect_sections(request, page):
 def section_stylesheets(sections):
     """Each stylesheet the filled sections need, once, in order."""
     return list(dict.fromkeys(s.stylesheet for s in sections if s.stylesheet and not s.is_empty))
+
+
+DISTRICT_HOOK = "district_community_items"
+
+
+def collect_district_items(request, sites):
+    """{site id: [items]} for a sub-district's home: what apps registered with the hook
+    `district_community_items(request, sites)` (each returns {site id: [items]}), merged."""
+    merged = {}
+    for fn in hooks.get_hooks(DISTRICT_HOOK):
+        for site_id, items in (fn(request, sites) or {}).items():
+            merged.setdefault(site_id, []).extend(items)
+    return merged

@@ -1,6 +1,8 @@
 """Admin registration of the newspaper snippets and the home page section."""
 
 from django.contrib import messages
+from django.db.models import Count
+from django.db.models.functions import Substr
 from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -128,3 +130,22 @@ hooks.register("register_stable_keys", provisioning.stable_keys)
 @hooks.register("register_search_result_types")
 def search_result_types():
     return [ResultType("news", "社区报", models=[ArticlePage, IssuePage, PublicationPage])]
+
+
+@hooks.register("district_figures")
+def issue_figures(sites, today):
+    """Issues published this year, per community."""
+    roots = {site.root_page.path: site.pk for site in sites}
+    if not roots:
+        return []
+    length = len(next(iter(roots)))
+    rows = (
+        IssuePage.objects.live()
+        .filter(date__year=today.year)
+        .annotate(root=Substr("path", 1, length))
+        .filter(root__in=list(roots))
+        .values("root")
+        .annotate(n=Count("pk"))
+        .values_list("root", "n")
+    )
+    return [("issues", f"{today.year}年社区报期数", {roots[root]: n for root, n in rows})]

@@ -1,6 +1,10 @@
 """Admin integration: the fund snippet, log actions, 'publish' turned into 'submit', withdrawal,
 home section."""
 
+import datetime
+
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber, Substr
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -127,4 +131,62 @@ def search_result_types():
     return [
         ResultType("notice", "公告", models=[NoticePage]),
         ResultType("finance", "财务公开", models=[FinancialDisclosurePage]),
+    ]
+
+
+@hooks.register("district_community_items")
+def latest_notices_of_each_community(request, sites, per_community=3):
+    """The newest notices of every community of a sub-district, in one query (ranked per site)."""
+    roots = {site.root_page.path: site.pk for site in sites}
+    if not roots:
+        return {}
+    length = len(next(iter(roots)))
+    notices = (
+        NoticeBase.objects.live()
+        .public()
+        .annotate(root=Substr("path", 1, length))
+        .filter(root__in=list(roots))
+        .annotate(
+            rank=Window(RowNumber(), partition_by=F("root"), order_by=[F("date").desc(), F("pk").desc()])
+        )
+        .filter(rank__lte=per_community)
+        .order_by("root", "rank")
+    )
+    result = {}
+    for notice in notices:
+        item = {"title": notice.title, "date": notice.date, "url": notice.get_url(request)}
+        result.setdefault(roots[notice.root], []).append(item)
+    return result
+
+
+# A quarter's disclosures are due within this many days after it ends.
+DISCLOSURE_DUE_DAYS = 20
+
+
+@hooks.register("district_figures")
+def disclosure_figures(sites, today):
+    """Last quarter's disclosures: due (one per fund), published, and overdue once the days are up."""
+    year, quarter = (today.year, (today.month - 1) // 3) if today.month > 3 else (today.year - 1, 4)
+    roots = {site.root_page.path: site.pk for site in sites}
+    length = len(next(iter(roots))) if roots else 0
+    due = dict(
+        Fund.objects.filter(site__in=sites).values("site").annotate(n=Count("pk")).values_list("site", "n")
+    )
+    published_rows = (
+        FinancialDisclosurePage.objects.live()
+        .filter(year=year, period_kind="quarter", period_number=quarter)
+        .annotate(root=Substr("path", 1, length))
+        .filter(root__in=list(roots))
+        .values("root")
+        .annotate(n=Count("pk"))
+        .values_list("root", "n")
+    )
+    published = {roots[root]: n for root, n in published_rows}
+    quarter_start = datetime.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    late = today > quarter_start + datetime.timedelta(days=DISCLOSURE_DUE_DAYS)
+    overdue = {pk: max(due.get(pk, 0) - published.get(pk, 0), 0) if late else 0 for pk in roots.values()}
+    return [
+        ("disclosures_due", f"{year}年第{quarter}季度应公开", due),
+        ("disclosures_published", "已公开", published),
+        ("disclosures_overdue", "逾期未公开", overdue),
     ]

@@ -1,5 +1,6 @@
 """Volunteers in the admin (viewsets.py), log actions, home sections and consent withdrawal."""
 
+from django.db.models import Sum
 from wagtail import hooks
 from wagtail.models import Site
 
@@ -9,6 +10,7 @@ from . import provisioning
 from .consent import consent_withdrawn
 from .models import (
     RoleModelPage,
+    ServiceRecord,
     Volunteer,
     VolunteerBoardPage,
     VolunteerSettings,
@@ -110,3 +112,17 @@ hooks.register("register_stable_keys", provisioning.stable_keys)
 
 
 hooks.register("register_search_result_types", search_result_types)
+
+
+@hooks.register("district_figures")
+def hour_figures(sites, today):
+    """Verified service hours this year, per community."""
+    rows = (
+        ServiceRecord.objects.filter(
+            volunteer__site__in=sites, verified_at__isnull=False, date__year=today.year
+        )
+        .values("volunteer__site")
+        .annotate(total=Sum("hours"))
+        .values_list("volunteer__site", "total")
+    )
+    return [("hours", f"{today.year}年志愿服务时长（小时）", dict(rows))]

@@ -8,7 +8,8 @@ INSTALLED_APPS = [*INSTALLED_APPS, "portal.demo"]  # noqa: F405
 PORTAL_ENVIRONMENT = "dev"
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # noqa: F405
-ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]  # noqa: F405
+# The demo communities live at *.localhost names, which resolve to this machine.
+ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", ".localhost", "[::1]"]  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
