@@ -37,18 +37,20 @@ install-dev: $(VENV)/.installed-dev ## Install what the tests need as well
 migrate: install ## Apply database migrations
 	$(BIN)/python manage.py migrate --noinput
 
-demo: migrate ## (Re)load the demo community; safe to repeat
-	$(BIN)/python manage.py load_demo
+demo: migrate ## (Re)load the demo sub-district and its communities; safe to repeat
+	$(BIN)/python manage.py load_demo --port $(PORT)
 
 run: migrate ## Set up everything and serve on http://127.0.0.1:$(PORT)/
-	$(BIN)/python manage.py load_demo --if-empty
+	$(BIN)/python manage.py load_demo --if-empty --port $(PORT)
 	@echo ""
-	@echo "  网站:     http://127.0.0.1:$(PORT)/"
-	@echo "  管理后台: http://127.0.0.1:$(PORT)/admin/"
+	@echo "  各社区网址（管理后台都在 http://127.0.0.1:$(PORT)/admin/）:"
+	@$(BIN)/python manage.py list_communities
 	@echo "  演示账号（密码均为 $(DEMO_PASSWORD)）:"
-	@echo "    admin 站点管理员 · staff1 社区工作人员 · chief 主编"
-	@echo "    editor1, editor2 居民编辑 · committee1, committee2, committee3 监委会"
-	@echo "    admin 和监委会成员首次登录需用手机验证器扫码开启两步验证（见 README“两步验证”）"
+	@echo "    历山名郡社区: admin 站点管理员 · staff1 社区工作人员 · chief 主编"
+	@echo "                  editor1, editor2 居民编辑 · committee1, committee2, committee3 监委会"
+	@echo "    锦绣社区、乐安社区: jinxiu-admin, jinxiu-staff, jinxiu-chief, jinxiu-editor, jinxiu-committee1/2（乐安为 lean-…）"
+	@echo "    历山街道: jiedao-admin 街道管理员 · jiedao-jiandu 街道监督"
+	@echo "    管理员、监委会成员和街道管理员首次登录需用手机验证器扫码开启两步验证（见 README“两步验证”）"
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -306,7 +306,9 @@ class NoticeDemo:
     def load_disclosures(self):
         funds = {}
         for name, description in FUNDS.items():
-            funds[name], _ = Fund.objects.get_or_create(name=name, defaults={"description": description})
+            funds[name], _ = Fund.objects.get_or_create(
+                site=self.ctx.site, name=name, defaults={"description": description}
+            )
         plans = [("物业管理费", y, q, PROPERTY_ROWS, Decimal("23568.42")) for y, q in PROPERTY_QUARTERS]
         plans += [("云香激励基金", y, q, FUND_ROWS, Decimal("158240.70")) for y, q in FUND_QUARTERS]
         plans.append((*PENDING, FUND_ROWS, None))

@@ -17,14 +17,14 @@ from wagtail.models import Page, Site
 from home.models import HomePage
 from portal import roles
 from portal.accounts.models import set_verified_name, verified_name
-from portal.demo import news, notices, volunteers
+from portal.demo import communities, news, notices, volunteers
 from portal.demo.media import get_collection, get_or_create_image
 from portal.models import CommunitySettings
 
 DEFAULT_DEMO_PASSWORD = "gongkailan2026"
 
 # Each section's demo module, in the order content depends on (news links to notices).
-SECTIONS = [notices, news, volunteers]
+SECTIONS = [notices, news, volunteers, communities]
 
 DEMO_USERS = [
     # username, display name, role, superuser
@@ -48,11 +48,13 @@ INTRO = (
 class DemoContext:
     """What section demo loaders need: the site, its home page, users and output."""
 
-    def __init__(self, command, site, home, users):
+    def __init__(self, command, site, home, users, port=8000, password=""):
         self.command = command
         self.site = site
         self.home = home
         self.users = users
+        self.port = port
+        self.password = password
         self.stdout = command.stdout
         self.style = command.style
 
@@ -70,21 +72,29 @@ class Command(BaseCommand):
             help="数据库里已有用户时什么也不做（make run 使用）。",
         )
         parser.add_argument("--no-index", action="store_true", help="最后不重建搜索索引。")
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=int(os.environ.get("PORT", "8000")),
+            help="开发服务器的端口：演示社区的网址（127.0.0.1、*.localhost）用它。",
+        )
 
-    def handle(self, *args, if_empty=False, no_index=False, **options):
+    def handle(self, *args, if_empty=False, no_index=False, port=8000, **options):
         password = os.environ.get("DEMO_PASSWORD")
         if getattr(settings, "PORTAL_ENVIRONMENT", "") == "production" and not password:
             raise CommandError("生产环境下必须先设置环境变量 DEMO_PASSWORD，才能创建演示账号。")
         if if_empty and get_user_model().objects.exists():
+            self.use_port(port)
             self.stdout.write("数据库已有内容，跳过演示数据。")
             return
         password = password or DEFAULT_DEMO_PASSWORD
 
         with transaction.atomic():
-            site, home = self.load_site()
+            self.use_port(port)
+            site, home = self.load_site(port)
             self.load_settings(site)
             users = self.load_users(password)
-            ctx = DemoContext(self, site, home, users)
+            ctx = DemoContext(self, site, home, users, port=port, password=password)
             for section in SECTIONS:
                 self.stdout.write(f"{section.__name__} …")
                 section.load(ctx)
@@ -92,7 +102,14 @@ class Command(BaseCommand):
             call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("演示社区已就绪：历山名郡社区"))
 
-    def load_site(self):
+    def use_port(self, port):
+        """The demo's addresses follow the port the server runs on (127.0.0.1 and *.localhost)."""
+        Site.objects.filter(hostname__in=["127.0.0.1", "localhost"]).exclude(port=port).update(
+            hostname="127.0.0.1", port=port
+        )
+        Site.objects.filter(hostname__endswith=".localhost").exclude(port=port).update(port=port)
+
+    def load_site(self, port):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         home = site.root_page.specific if site else None
         if not isinstance(home, HomePage):
@@ -102,7 +119,7 @@ class Command(BaseCommand):
                 home = root.add_child(instance=HomePage(title="历山名郡社区", slug="lishan"))
             if site is None:
                 site = Site.objects.create(
-                    hostname="localhost", port=80, root_page=home, is_default_site=True
+                    hostname="127.0.0.1", port=port, root_page=home, is_default_site=True
                 )
             else:
                 site.root_page = home
