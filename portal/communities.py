@@ -59,6 +59,10 @@ def community_groups(site):
             fallback=False,
         )
         grant_model_permissions(result[role], ["wagtailadmin.access_admin"])
+    # Like the default community's (portal/0002): a community's administrators manage its accounts.
+    grant_model_permissions(
+        result[roles.SITE_ADMINS], ["auth.add_user", "auth.change_user", "auth.delete_user"]
+    )
     return result
 
 

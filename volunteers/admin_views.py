@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
+from portal.communities_admin import in_communities
 from portal.params import ascii_int
 
 from .forms import ImportForm
@@ -33,7 +34,9 @@ def require(request, perm):
 def import_service_hours(request):
     """Step 1 upload and check; step 2 confirm imports the same file (checked again)."""
     require(request, "volunteers.add_servicerecord")
-    sites = Site.objects.order_by("-is_default_site", "site_name", "hostname")
+    sites = in_communities(
+        request.user, Site.objects.order_by("-is_default_site", "site_name", "hostname"), "pk"
+    )
     result = None
     filename = ""
 
@@ -42,7 +45,7 @@ def import_service_hours(request):
         if not stored:
             messages.error(request, "没有待导入的文件，请重新上传。")
             return redirect("volunteers_tools:import")
-        site = get_object_or_404(Site, pk=stored["site"])
+        site = get_object_or_404(sites, pk=stored["site"])
         data = base64.b64decode(stored["data"])
         try:
             result = import_file(io.BytesIO(data), stored["name"], site, user=request.user)
@@ -104,7 +107,8 @@ def import_service_hours(request):
 def undo_import(request, pk):
     """Confirm, then delete every record of one imported batch (refused after 7 days)."""
     require(request, "volunteers.delete_servicerecord")
-    batch = get_object_or_404(ImportBatch.objects.select_related("site", "imported_by"), pk=pk)
+    batches = in_communities(request.user, ImportBatch.objects.select_related("site", "imported_by"))
+    batch = get_object_or_404(batches, pk=pk)
     if request.method == "POST":
         try:
             count = batch.undo(user=request.user)
@@ -130,7 +134,8 @@ def undo_import(request, pk):
 def export_service_hours(request):
     """Download a site's service records as XLSX or CSV (text cells never become formulas)."""
     require(request, "volunteers.view_servicerecord")
-    site = get_object_or_404(Site, pk=ascii_int(request.GET.get("site"), default=0))
+    sites = in_communities(request.user, Site.objects.all(), "pk")
+    site = get_object_or_404(sites, pk=ascii_int(request.GET.get("site"), default=0))
     ext = ".csv" if request.GET.get("format") == "csv" else ".xlsx"
     response = HttpResponse(
         content_type="text/csv; charset=utf-8"
@@ -148,7 +153,7 @@ def export_service_hours(request):
 def publish_period(request, pk):
     """Confirm, then freeze the period's results."""
     require(request, "volunteers.change_commendationperiod")
-    period = get_object_or_404(CommendationPeriod, pk=pk)
+    period = get_object_or_404(in_communities(request.user, CommendationPeriod.objects.all()), pk=pk)
     if request.method == "POST":
         try:
             count = period.publish(user=request.user)

@@ -8,6 +8,7 @@ from portal import roles
 
 from . import rules
 from .models import set_verified_name, verified_name
+from .viewsets import community_groups
 
 
 class RoleRulesMixin:
@@ -23,6 +24,10 @@ class RoleRulesMixin:
             roles.memberships_of_groups(self.instance.groups.all()) if self.instance.pk else set()
         )
         self.committee_before = bool(rules.committee_sites(self.roles_before))
+        if for_user is not None and "groups" in self.fields:
+            groups = community_groups(for_user)  # only the roles of the actor's own communities
+            if groups is not None:
+                self.fields["groups"].queryset = groups
         if for_user is not None and not for_user.is_superuser:
             self.fields.pop("is_superuser", None)
             if self.instance.pk and not rules.may_manage(for_user, self.instance):

@@ -203,3 +203,47 @@ def test_district_supervisors_approve_nothing(client, communities, make_user):
         assert community.disclosure.current_workflow_task.get_actions(community.disclosure, supervisor) == []
         client.force_login(supervisor)
         assert denied(edit_page(client, supervisor, community.notice))
+
+
+def test_a_communitys_site_admin_manages_only_its_own_accounts(client, communities):
+    for own, other in both_ways(communities):
+        client.force_login(own.users[roles.SITE_ADMINS])
+        listing = client.get(reverse("wagtailusers_users:index")).content.decode()
+        assert own.users[roles.COMMUNITY_STAFF].username in listing
+        assert other.users[roles.COMMUNITY_STAFF].username not in listing
+        staff = other.users[roles.COMMUNITY_STAFF]
+        assert client.get(reverse("wagtailusers_users:edit", args=(staff.pk,))).status_code == 404
+        assert client.post(reverse("wagtailusers_users:delete", args=(staff.pk,))).status_code == 404
+        assert type(staff).objects.filter(pk=staff.pk).exists()
+
+
+def test_exports_and_imports_are_limited_to_the_users_communities(client, communities):
+    for own, other in both_ways(communities):
+        client.force_login(own.users[roles.COMMUNITY_STAFF])
+        export = reverse("volunteers_tools:export")
+        assert client.get(export, {"site": own.site.pk}).status_code == 200
+        assert client.get(export, {"site": other.site.pk}).status_code == 404
+        page = client.get(reverse("volunteers_tools:import")).content.decode()
+        assert f'value="{other.site.pk}"' not in page
+
+
+def test_a_communitys_site_admin_assigns_only_its_own_roles(client, communities):
+    for own, other in both_ways(communities):
+        client.force_login(own.users[roles.SITE_ADMINS])
+        form = client.get(reverse("wagtailusers_users:add")).content.decode()
+        assert f'value="{roles.group(roles.COMMUNITY_STAFF, own.site).pk}"' in form
+        assert f'value="{roles.group(roles.COMMUNITY_STAFF, other.site).pk}"' not in form
+        response = client.post(
+            reverse("wagtailusers_users:add"),
+            {
+                "username": f"new-{own.site.pk}",
+                "email": "new@example.org",
+                "first_name": "新",
+                "last_name": "人",
+                "password1": "Long-enough-passw0rd",
+                "password2": "Long-enough-passw0rd",
+                "groups": [str(roles.group(roles.COMMUNITY_STAFF, other.site).pk)],
+            },
+        )
+        assert response.status_code == 200  # not a choice
+        assert not type(own.users[roles.SITE_ADMINS]).objects.filter(username=f"new-{own.site.pk}").exists()
