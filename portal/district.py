@@ -59,7 +59,27 @@ def dashboard(request):
         for name, site, values in rows:
             writer.writerow([csv_text(name), site.root_url, *values])
         return response
-    return TemplateResponse(request, "portal/district.html", {"labels": labels, "rows": rows})
+    return TemplateResponse(
+        request, "portal/district.html", {"labels": labels, "rows": rows, "log": recent_log(rows)}
+    )
+
+
+def recent_log(rows, limit=50):
+    """The latest page actions in every community (who did what, when), read-only."""
+    from wagtail.log_actions import registry
+    from wagtail.models import PageLogEntry
+
+    names = {site.root_page.path: name for name, site, _ in rows}
+    length = len(next(iter(names))) if names else 0
+    entries = PageLogEntry.objects.select_related("page", "user").order_by("-timestamp")[:limit]
+    return [
+        {
+            "community": names.get(entry.page.path[:length], "") if entry.page else "",
+            "entry": entry,
+            "label": registry.get_action_label(entry.action),
+        }
+        for entry in entries
+    ]
 
 
 class CommunityForm(forms.Form):

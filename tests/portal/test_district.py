@@ -98,6 +98,8 @@ def test_the_dashboard_shows_each_communitys_figures_as_in_the_database(
     assert lishan["2026年社区报期数"] == "1" and jinxiu_row["2026年社区报期数"] == "0"
     assert Decimal(jinxiu_row["2026年志愿服务时长（小时）"]) == Decimal("12.5")
     assert jinxiu_row["网址"] == "http://jinxiu.localhost:8000"
+    html = client.get(reverse("district_dashboard")).content.decode()
+    assert "最近的操作" in html and "历山名郡社区" in html and "物业管理费" in html
 
 
 @pytest.mark.parametrize("role", roles.COMMUNITY_ROLES)
