@@ -150,7 +150,9 @@ def test_images_in_the_body_carry_their_description(client, notice_index):
     picture = get_or_create_image("电梯井施工现场", text="施工", size=(200, 150))
     notice = NoticePageFactory(
         parent=notice_index,
-        body=[("image", {"image": picture, "alt": "3号楼电梯井道施工现场", "caption": "施工期间请绕行"})],
+        body=[
+            ("image", {"image": picture, "alt_text": "3号楼电梯井道施工现场", "caption": "施工期间请绕行"})
+        ],
     )
     html = client.get(notice.url).content.decode()
     assert 'alt="3号楼电梯井道施工现场"' in html

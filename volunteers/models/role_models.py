@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.base_forms import PortalPageForm
+from portal.blocks import HeadingBlock, QuoteBlock
 from portal.params import ascii_int, page_number
 
 from ..privacy import mask_name, mask_names_in
@@ -41,17 +42,9 @@ HONOUR_NAMES = [h for h, _ in HONOURS]
 class StoryBlock(blocks.StreamBlock):
     """The story of a role model: paragraphs, sub-headings and quotations."""
 
-    heading = blocks.CharBlock(label="小标题", icon="title", form_classname="title")
+    heading = HeadingBlock(form_classname="title")
     paragraph = blocks.RichTextBlock(label="段落", features=["bold", "italic", "link", "ol", "ul"])
-    quote = blocks.StructBlock(
-        [
-            ("text", blocks.TextBlock(label="引文")),
-            ("source", blocks.CharBlock(label="说话人", required=False)),
-        ],
-        label="引语",
-        icon="openquote",
-        template="volunteers/blocks/quote.html",
-    )
+    quote = QuoteBlock()
 
 
 class RoleModelIndexPage(Page):
