@@ -188,9 +188,9 @@ class PublicationPage(RoutablePageMixin, Page):
 
     @path("feed/")
     def feed(self, request):
-        from news.feeds import publication_feed
+        from news.feeds import PublicationFeed
 
-        return publication_feed(self, request)
+        return PublicationFeed(self)(request)
 
 
 class IssuePageForm(PortalPageForm):
