@@ -3,7 +3,6 @@
 import math
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from django.db.models.functions import ExtractYear, Length, Substr
@@ -22,7 +21,8 @@ from wagtail.search import index
 
 from news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 from portal.base_forms import PortalPageForm
-from portal.params import ascii_int, page_number
+from portal.pagination import paginate
+from portal.params import ascii_int
 from portal.review.models import ReviewedPageMixin
 
 from .snippets import Column, Correspondent
@@ -175,7 +175,7 @@ class PublicationPage(RoutablePageMixin, Page):
             else:
                 year_error = f"没有找到 {raw_year[:10]} 年的期刊，下面列出全部期刊。"
         issues = with_cover_renditions(issues.order_by("-date", "-number"))
-        page_obj = Paginator(issues, ISSUES_PER_PAGE).get_page(page_number(request))
+        page_obj = paginate(request, issues, ISSUES_PER_PAGE)
         return {"years": years, "year": year, "year_error": year_error, "issues": page_obj}
 
     @path("")

@@ -1,7 +1,6 @@
 """The notice board: its index page, the fields every notice shares and ordinary notices."""
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
@@ -16,7 +15,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.base_forms import PortalPageForm
-from portal.params import ascii_int, page_number
+from portal.pagination import paginate
+from portal.params import ascii_int
 from portal.review.permissions import PublicRecordsPermissionTester
 
 from ..blocks import NoticeBodyBlock
@@ -104,7 +104,7 @@ class NoticeIndexPage(RoutablePageMixin, Page):
             "public_from",
             "public_until",
         )
-        page_obj = Paginator(notices, self.per_page).get_page(page_number(request))
+        page_obj = paginate(request, notices, self.per_page)
         today = timezone.localdate()
         for notice in page_obj:
             notice.current_status = notice_status(notice.public_from, notice.public_until, today)
@@ -126,12 +126,6 @@ class NoticeIndexPage(RoutablePageMixin, Page):
             all_years_link=self._link(filters, year=None),
             tag_links=[(t["tag__name"], self._link(filters, tag=t["tag__name"])) for t in tags],
             clear_tag_link=self._link(filters, tag=""),
-            page_links={
-                "previous": self._link(filters, page=page_obj.previous_page_number())
-                if page_obj.has_previous()
-                else "",
-                "next": self._link(filters, page=page_obj.next_page_number()) if page_obj.has_next() else "",
-            },
             feed_url=self.get_url(request)
             + self.reverse_subpage("feed")
             + (f"?category={filters['category']}" if filters["category"] else ""),

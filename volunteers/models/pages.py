@@ -1,6 +1,5 @@
 """The public star board: rankings, profiles, team pages and published commendation periods."""
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Sum
 from django.http import Http404
 from django.utils import timezone
@@ -11,6 +10,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from portal.base_forms import PortalPageForm
+from portal.pagination import paginate
 from portal.params import ascii_int
 
 from .periods import CommendationEntry, CommendationPeriod
@@ -63,10 +63,6 @@ class VolunteerBoardPage(RoutablePageMixin, Page):
         site = self.board_site(request)
         return Volunteer.objects.filter(site=site).with_stats(self.rules(request), year=year)
 
-    def paginate(self, request, queryset):
-        paginator = Paginator(queryset, PER_PAGE)
-        return paginator.get_page(int_param(request, "page") or 1)
-
     # -- routes ----------------------------------------------------------------
     @path("")
     def board(self, request):
@@ -95,7 +91,7 @@ class VolunteerBoardPage(RoutablePageMixin, Page):
             .order_by(f"-{order_field}", "masked_name", "pk")
             .prefetch_related(Prefetch("teams", queryset=VolunteerTeam.objects.order_by("name")))
         )
-        page_obj = self.paginate(request, ranking)
+        page_obj = paginate(request, ranking, PER_PAGE)
         periods = CommendationPeriod.objects.filter(site=site, published_at__isnull=False)
         return self.render(
             request,
@@ -159,7 +155,7 @@ class VolunteerBoardPage(RoutablePageMixin, Page):
             hours=Sum("hours"), records=Count("pk")
         )
         members = self.volunteers(request).filter(teams=team).order_by("-total_hours", "masked_name", "pk")
-        page_obj = self.paginate(request, members)
+        page_obj = paginate(request, members, PER_PAGE)
         leader = None
         if team.leader_id:
             leader = Volunteer.objects.filter(pk=team.leader_id).first()
@@ -189,7 +185,7 @@ class VolunteerBoardPage(RoutablePageMixin, Page):
             entries = entries.filter(commended=True)
         summary = dict(period.entries.order_by().values_list("star_level").annotate(n=Count("pk")))
         commended_count = period.entries.filter(commended=True).count()
-        page_obj = self.paginate(request, entries)
+        page_obj = paginate(request, entries, PER_PAGE)
         return self.render(
             request,
             context_overrides={
