@@ -46,11 +46,6 @@ class VolunteerBoardPage(RoutablePageMixin, Page):
         verbose_name = "志愿服务星级榜"
         verbose_name_plural = "志愿服务星级榜"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["board_url"] = self.get_url(request)
-        return context
-
     # -- helpers ---------------------------------------------------------------
     def board_site(self, request):
         return Site.find_for_request(request) or self.get_site()
