@@ -331,7 +331,11 @@ class IssuePage(ReviewedPageMixin, Page):
         )
 
     def get_sitemap_urls(self, request=None):
-        return super().get_sitemap_urls(request) if self.live_articles().exists() else []
+        # portal.sitemaps annotates the answer on every page it lists; elsewhere ask the database.
+        has_articles = getattr(self, "sitemap_has_live_children", None)
+        if has_articles is None:
+            has_articles = self.live_articles().exists()
+        return super().get_sitemap_urls(request) if has_articles else []
 
     def serve(self, request, *args, **kwargs):
         # An issue goes out only with its articles; previews still show it to editors.
@@ -467,7 +471,11 @@ class ArticlePage(ReviewedPageMixin, Page):
         return super().save_revision(*args, **kwargs)
 
     def get_sitemap_urls(self, request=None):
-        return super().get_sitemap_urls(request) if self.get_parent().live else []
+        # portal.sitemaps annotates the answer on every page it lists; elsewhere ask the database.
+        issue_live = getattr(self, "sitemap_parent_live", None)
+        if issue_live is None:
+            issue_live = self.get_parent().live
+        return super().get_sitemap_urls(request) if issue_live else []
 
     def serve(self, request, *args, **kwargs):
         # Never show an article before (or after) its issue is out, except in previews.
