@@ -12,6 +12,12 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 
+def with_newest(block, name, model):
+    """The block's preview value with the library's newest image or document as child `name`:
+    the preview shows the layout, not real content."""
+    return block.normalize({**block.meta.preview_value, name: model.objects.order_by("-pk").first()})
+
+
 class HeadingBlock(blocks.CharBlock):
     """A sub-heading inside a text."""
 
@@ -38,9 +44,7 @@ class ImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(label="图注", required=False, max_length=200)
 
     def get_preview_value(self):
-        # Any picture in the library: the preview shows the layout, not a real notice.
-        image = get_image_model().objects.order_by("-pk").first()
-        return self.normalize({**self.meta.preview_value, "image": image})
+        return with_newest(self, "image", get_image_model())
 
     class Meta:
         icon = "image"
@@ -73,8 +77,7 @@ class AttachmentBlock(blocks.StructBlock):
     )
 
     def get_preview_value(self):
-        document = get_document_model().objects.order_by("-pk").first()
-        return self.normalize({**self.meta.preview_value, "document": document})
+        return with_newest(self, "document", get_document_model())
 
     class Meta:
         icon = "doc-full"

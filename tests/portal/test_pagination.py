@@ -14,16 +14,7 @@ from news.factories import NewsIndexPageFactory, PublicationPageFactory
 from notices.factories import NoticeIndexPageFactory, NoticePageFactory
 from portal.pagination import paginate
 from tests.news.bulk import add_issues
-from volunteers.factories import (
-    CommendationPeriodFactory,
-    RoleModelHonourFactory,
-    RoleModelIndexPageFactory,
-    RoleModelPageFactory,
-    ServiceRecordFactory,
-    VolunteerBoardPageFactory,
-    VolunteerFactory,
-    VolunteerTeamFactory,
-)
+from volunteers import factories as vf
 
 pytestmark = pytest.mark.django_db
 
@@ -60,11 +51,11 @@ def publication_archive(home_page, monkeypatch):
 
 def volunteers(home_page, monkeypatch):
     monkeypatch.setattr("volunteers.models.pages.PER_PAGE", 1)
-    board = VolunteerBoardPageFactory(parent=home_page)
-    team = VolunteerTeamFactory(name="邻里守望服务队")
+    board = vf.VolunteerBoardPageFactory(parent=home_page)
+    team = vf.VolunteerTeamFactory(name="邻里守望服务队")
     for _ in range(2):
-        ServiceRecordFactory(volunteer=VolunteerFactory(teams=[team], publish_consent=True), hours=5)
-    period = CommendationPeriodFactory(start_date=timezone.localdate() - datetime.timedelta(days=30))
+        vf.ServiceRecordFactory(volunteer=vf.VolunteerFactory(teams=[team], publish_consent=True), hours=5)
+    period = vf.CommendationPeriodFactory(start_date=timezone.localdate() - datetime.timedelta(days=30))
     period.publish()
     period.entries.update(commended=True)
     return SimpleNamespace(board=board, team=team, period=period)
@@ -90,9 +81,9 @@ def role_model_index(home_page, monkeypatch):
     from volunteers.models import RoleModelIndexPage
 
     monkeypatch.setattr(RoleModelIndexPage, "per_page", 1)
-    index = RoleModelIndexPageFactory(parent=VolunteerBoardPageFactory(parent=home_page))
+    index = vf.RoleModelIndexPageFactory(parent=vf.VolunteerBoardPageFactory(parent=home_page))
     for _ in range(2):
-        RoleModelHonourFactory(page=RoleModelPageFactory(parent=index), honour="中国好人", year=2023)
+        vf.RoleModelHonourFactory(page=vf.RoleModelPageFactory(parent=index), honour="中国好人", year=2023)
     return index.url, {"honour": "中国好人", "year": "2023"}
 
 
