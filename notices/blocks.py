@@ -45,6 +45,20 @@ class ProblemListBlock(blocks.StructBlock):
         icon = "list-ul"
         label = "问题处理情况"
         template = "notices/blocks/problem_list_block.html"
+        description = "居民反映的问题、办理状态和答复，不写反映人"
+        preview_value = {
+            "heading": "居民反映问题处理情况",
+            "problems": [
+                {
+                    "date": "2026-03-06",
+                    "kind": "环境卫生",
+                    "description": "北侧垃圾桶满溢，夏季有异味。",
+                    "status": "done",
+                    "handling": "已协调物业增加清运频次为每日两次。",
+                    "reply": "问题已解决。",
+                }
+            ],
+        }
 
 
 class NoticeBodyBlock(blocks.StreamBlock):

@@ -93,3 +93,10 @@ def test_block_previews_use_the_site_styles(client, admin_user_role, picture, bl
         assert 'alt="居民在社区广场参加重阳节百家宴"' in html
     if block_class is shared.AttachmentBlock:
         assert "意见征询统计表" in html
+
+
+def test_the_problem_list_previews_without_any_reporter(client, admin_user_role):
+    block = NoticeBodyBlock().child_blocks["problems"]
+    client.force_login(admin_user_role)
+    html = client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix}).content.decode()
+    assert block.meta.description and "北侧垃圾桶满溢" in html and "已办结" in html
