@@ -1,37 +1,18 @@
-"""StreamField blocks for newspaper articles."""
+"""StreamField blocks only newspaper articles use; the shared ones live in portal.blocks."""
 
 from wagtail import blocks
-from wagtail.images.blocks import ImageChooserBlock
+
+from portal.blocks import HeadingBlock, ImageBlock, QuoteBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class ArticleImageBlock(blocks.StructBlock):
-    """A photo with the alt text readers of screen readers hear, and an optional caption."""
+class GalleryImageBlock(ImageBlock):
+    """One photo in a gallery: the shared image block without a caption of its own."""
 
-    image = ImageChooserBlock(label="图片")
-    alt_text = blocks.CharBlock(
-        label="图片说明（替代文字）",
-        max_length=200,
-        help_text="必填：用一句话说清图片里是什么，供视力不好的读者使用读屏软件时收听。",
-    )
-    caption = blocks.CharBlock(label="图注", required=False, max_length=200)
+    caption = None  # the gallery has one caption for the set
 
     class Meta:
-        icon = "image"
-        label = "图片"
-        template = "news/blocks/image.html"
-        description = "一张图片，带替代文字和图注"
-
-
-class GalleryImageBlock(blocks.StructBlock):
-    """One photo in a gallery; alt text is required as for single images."""
-
-    image = ImageChooserBlock(label="图片")
-    alt_text = blocks.CharBlock(label="图片说明（替代文字）", max_length=200)
-
-    class Meta:
-        icon = "image"
         label = "图片"
 
 
@@ -46,19 +27,6 @@ class GalleryBlock(blocks.StructBlock):
         label = "组图"
         template = "news/blocks/gallery.html"
         description = "两张以上的图片"
-
-
-class QuoteBlock(blocks.StructBlock):
-    """Words a resident said, with who said them."""
-
-    text = blocks.TextBlock(label="引文")
-    attribution = blocks.CharBlock(label="说话人", required=False, max_length=80)
-
-    class Meta:
-        icon = "openquote"
-        label = "引语"
-        template = "news/blocks/quote.html"
-        description = "一段居民的原话"
 
 
 class NoticeLinkBlock(blocks.StructBlock):
@@ -80,10 +48,8 @@ class ArticleBodyBlock(blocks.StreamBlock):
     """The body of an article."""
 
     paragraph = blocks.RichTextBlock(label="段落", features=RICH_TEXT_FEATURES, icon="pilcrow")
-    heading = blocks.CharBlock(
-        label="小标题", max_length=80, icon="title", template="news/blocks/heading.html"
-    )
-    image = ArticleImageBlock()
+    heading = HeadingBlock()
+    image = ImageBlock()
     gallery = GalleryBlock()
-    quote = QuoteBlock()
+    quote = QuoteBlock(description="一段居民的原话")
     notice_link = NoticeLinkBlock()

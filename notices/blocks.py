@@ -3,37 +3,11 @@
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
-from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageChooserBlock
 
+from portal.blocks import AttachmentBlock, HeadingBlock, ImageBlock
 from portal.personal_data import find_personal_numbers
 
 PROBLEM_STATUS_CHOICES = [("accepted", "已受理"), ("in_progress", "处理中"), ("done", "已办结")]
-
-
-class ImageBlock(blocks.StructBlock):
-    """A picture with a description for screen readers and a caption."""
-
-    image = ImageChooserBlock(label="图片")
-    alt = blocks.CharBlock(label="图片说明（供读屏软件朗读）", max_length=200)
-    caption = blocks.CharBlock(label="图注", required=False, max_length=200)
-
-    class Meta:
-        icon = "image"
-        label = "图片"
-        template = "notices/blocks/image_block.html"
-
-
-class AttachmentBlock(blocks.StructBlock):
-    """A downloadable document: a scanned notice, a spreadsheet."""
-
-    document = DocumentChooserBlock(label="文件")
-    title = blocks.CharBlock(label="显示名称", required=False, max_length=200)
-
-    class Meta:
-        icon = "doc-full"
-        label = "附件"
-        template = "notices/blocks/attachment_block.html"
 
 
 class ProblemBlock(blocks.StructBlock):
@@ -71,12 +45,26 @@ class ProblemListBlock(blocks.StructBlock):
         icon = "list-ul"
         label = "问题处理情况"
         template = "notices/blocks/problem_list_block.html"
+        description = "居民反映的问题、办理状态和答复，不写反映人"
+        preview_value = {
+            "heading": "居民反映问题处理情况",
+            "problems": [
+                {
+                    "date": "2026-03-06",
+                    "kind": "环境卫生",
+                    "description": "北侧垃圾桶满溢，夏季有异味。",
+                    "status": "done",
+                    "handling": "已协调物业增加清运频次为每日两次。",
+                    "reply": "问题已解决。",
+                }
+            ],
+        }
 
 
 class NoticeBodyBlock(blocks.StreamBlock):
     """What a notice's body may contain."""
 
-    heading = blocks.CharBlock(label="小标题", max_length=80, template="notices/blocks/heading_block.html")
+    heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
         label="正文", features=["bold", "italic", "ol", "ul", "link", "document-link"]
     )

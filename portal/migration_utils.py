@@ -46,3 +46,20 @@ def set_key(apps, obj, key, app_label, model):
     apps.get_model("portal", "StableKey").objects.get_or_create(
         key=key, site=None, defaults={"content_type": content_type, "object_id": obj.pk}
     )
+
+
+def rename_struct_child(app_label, model_name, field_name, block_path, old_name, new_name):
+    """A data migration renaming a StructBlock child in every row and every revision, reversibly.
+
+    Wagtail's MigrateStreamData rewrites rows and revisions but cannot go back; the reverse is
+    a second one with the names swapped. Renaming an absent child changes nothing (idempotent).
+    """
+    from django.db.migrations import RunPython
+    from wagtail.blocks.migrations.migrate_operation import MigrateStreamData
+    from wagtail.blocks.migrations.operations import RenameStructChildrenOperation
+
+    def rename(old, new):
+        operation = RenameStructChildrenOperation(old_name=old, new_name=new)
+        return MigrateStreamData(app_label, model_name, field_name, [(operation, block_path)]).code
+
+    return RunPython(rename(old_name, new_name), rename(new_name, old_name))

@@ -7,11 +7,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import elder, views
 from portal.apps_urls import app_urls
+from portal.sitemaps import PortalSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PortalSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("elder-mode/<str:state>/", elder.switch, name="elder_mode"),
 ]

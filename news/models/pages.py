@@ -2,7 +2,6 @@
 
 import math
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from django.db.models.functions import ExtractYear, Length, Substr
@@ -21,7 +20,8 @@ from wagtail.search import index
 from news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 from news.forms import ArticlePageForm, IssuePageForm
 from portal.base_forms import PortalPageForm
-from portal.params import ascii_int, page_number
+from portal.pagination import paginate
+from portal.params import ascii_int
 from portal.review.models import ReviewedPageMixin
 
 from .snippets import Column, Correspondent
@@ -174,7 +174,7 @@ class PublicationPage(RoutablePageMixin, Page):
             else:
                 year_error = f"没有找到 {raw_year[:10]} 年的期刊，下面列出全部期刊。"
         issues = with_cover_renditions(issues.order_by("-date", "-number"))
-        page_obj = Paginator(issues, ISSUES_PER_PAGE).get_page(page_number(request))
+        page_obj = paginate(request, issues, ISSUES_PER_PAGE)
         return {"years": years, "year": year, "year_error": year_error, "issues": page_obj}
 
     @path("")
@@ -187,9 +187,9 @@ class PublicationPage(RoutablePageMixin, Page):
 
     @path("feed/")
     def feed(self, request):
-        from news.feeds import publication_feed
+        from news.feeds import PublicationFeed
 
-        return publication_feed(self, request)
+        return PublicationFeed(self)(request)
 
 
 class IssuePage(ReviewedPageMixin, Page):
@@ -289,7 +289,11 @@ class IssuePage(ReviewedPageMixin, Page):
         )
 
     def get_sitemap_urls(self, request=None):
-        return super().get_sitemap_urls(request) if self.live_articles().exists() else []
+        # portal.sitemaps annotates the answer on every page it lists; elsewhere ask the database.
+        has_articles = getattr(self, "sitemap_has_live_children", None)
+        if has_articles is None:
+            has_articles = self.live_articles().exists()
+        return super().get_sitemap_urls(request) if has_articles else []
 
     def serve(self, request, *args, **kwargs):
         # An issue goes out only with its articles; previews still show it to editors.
@@ -416,7 +420,11 @@ class ArticlePage(ReviewedPageMixin, Page):
         return super().save_revision(*args, **kwargs)
 
     def get_sitemap_urls(self, request=None):
-        return super().get_sitemap_urls(request) if self.get_parent().live else []
+        # portal.sitemaps annotates the answer on every page it lists; elsewhere ask the database.
+        issue_live = getattr(self, "sitemap_parent_live", None)
+        if issue_live is None:
+            issue_live = self.get_parent().live
+        return super().get_sitemap_urls(request) if issue_live else []
 
     def serve(self, request, *args, **kwargs):
         # Never show an article before (or after) its issue is out, except in previews.

@@ -274,11 +274,12 @@ class FinancialDisclosurePage(ReviewedPageMixin, PrintableMixin, RoutablePageMix
         return period_label(self.year, self.period_kind, self.period_number)
 
     def items(self):
-        return list(self.line_items.all())
+        # Items saved before attachments were frozen link to the document itself: fetch it along.
+        return list(self.line_items.select_related("attachment"))
 
-    def summary_figures(self):
+    def summary_figures(self, items=None):
         """(label, amount, capital numerals) for the four headline figures."""
-        income, expense = totals(self.items())
+        income, expense = totals(self.items() if items is None else items)
         return [
             (label, amount, amount_in_words(amount))
             for label, amount in (
@@ -369,8 +370,10 @@ class FinancialDisclosurePage(ReviewedPageMixin, PrintableMixin, RoutablePageMix
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         publications = self.publications() if self.live else []
+        items = self.items()
         context.update(
-            figures=self.summary_figures(),
+            items=items,
+            figures=self.summary_figures(items),
             signoff=self.committee_signoff(publications),
             corrections=self.corrections(publications),
             versions=[

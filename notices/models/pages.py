@@ -1,14 +1,9 @@
 """The notice board: its index page, the fields every notice shares and ordinary notices."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count
-from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.http import urlencode
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -16,11 +11,12 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.base_forms import PortalPageForm
-from portal.params import ascii_int, page_number
+from portal.pagination import paginate
+from portal.params import ascii_int
 from portal.review.permissions import PublicRecordsPermissionTester
 
 from ..blocks import NoticeBodyBlock
@@ -108,7 +104,7 @@ class NoticeIndexPage(RoutablePageMixin, Page):
             "public_from",
             "public_until",
         )
-        page_obj = Paginator(notices, self.per_page).get_page(page_number(request))
+        page_obj = paginate(request, notices, self.per_page)
         today = timezone.localdate()
         for notice in page_obj:
             notice.current_status = notice_status(notice.public_from, notice.public_until, today)
@@ -130,12 +126,6 @@ class NoticeIndexPage(RoutablePageMixin, Page):
             all_years_link=self._link(filters, year=None),
             tag_links=[(t["tag__name"], self._link(filters, tag=t["tag__name"])) for t in tags],
             clear_tag_link=self._link(filters, tag=""),
-            page_links={
-                "previous": self._link(filters, page=page_obj.previous_page_number())
-                if page_obj.has_previous()
-                else "",
-                "next": self._link(filters, page=page_obj.next_page_number()) if page_obj.has_next() else "",
-            },
             feed_url=self.get_url(request)
             + self.reverse_subpage("feed")
             + (f"?category={filters['category']}" if filters["category"] else ""),
@@ -145,31 +135,9 @@ class NoticeIndexPage(RoutablePageMixin, Page):
     @path("feed/")
     def feed(self, request):
         """RSS 2.0 of the latest notices, optionally of one category."""
-        filters = self.clean_filters(request.GET)
-        site = Site.find_for_request(request)
-        title = f"{site.site_name if site else ''}{self.title}"
-        if filters["category"]:
-            title += f" · {CATEGORY_LABELS[filters['category']]}"
-        feed = Rss201rev2Feed(
-            title=title,
-            link=self.get_full_url(request),
-            description=f"{title}：党务、政务、居务、财务公开",
-            language="zh-cn",
-        )
-        tz = timezone.get_current_timezone()
-        for notice in self.filtered({**filters, "year": None, "tag": ""})[: self.feed_size]:
-            url = notice.get_full_url(request)
-            feed.add_item(
-                title=notice.title,
-                link=url,
-                unique_id=url,
-                description=notice.summary or notice.title,
-                pubdate=datetime.datetime.combine(notice.date, datetime.time(8, 0), tzinfo=tz),
-                categories=[notice.get_category_display()],
-            )
-        response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
-        feed.write(response, "utf-8")
-        return response
+        from notices.feeds import NoticeBoardFeed
+
+        return NoticeBoardFeed(self)(request)
 
 
 class PrintableMixin:

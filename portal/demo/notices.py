@@ -22,7 +22,7 @@ from notices.models import (
     NoticeIndexPage,
     NoticePage,
 )
-from portal.demo.media import get_collection, pdf_bytes
+from portal.demo.media import get_collection, get_or_create_image, pdf_bytes
 from portal.review import actions
 
 from .notices_content import FUND_ROWS, FUNDS, MASKED_NAMES, NOTICE_TEMPLATES, PROBLEM_KINDS, PROPERTY_ROWS
@@ -234,13 +234,21 @@ class NoticeDemo:
                 ),
                 ("table", {"data": names, "first_row_is_table_header": True, "first_col_is_header": False}),
             ]
-        return [
+        body = [
             ("heading", "主要内容"),
             (
                 "paragraph",
                 "<p>" + spec["summary"] + "详情可到社区党群服务中心一楼查阅，也可拨打服务热线咨询。</p>",
             ),
         ]
+        if stem == "dianti":
+            building = words["building"]
+            picture = get_or_create_image(
+                f"{building}号楼加装电梯位置示意", text="加装电梯", collection=get_collection("公开栏附件")
+            )
+            alt = f"{building}号楼2单元北侧，拟加装电梯的位置已用黄线标出"
+            body.append(("image", {"image": picture, "alt_text": alt, "caption": "加装电梯位置示意"}))
+        return body
 
     def dues_document(self, year):
         Document = get_document_model()

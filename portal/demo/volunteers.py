@@ -117,7 +117,8 @@ HONOUR_BODIES = {
 }
 
 ROLE_MODELS = [
-    # name, consent, honours [(honour, year)], summary, story paragraphs, linked volunteer index or None
+    # name, consent, honours [(honour, year)], summary, story, linked volunteer index or None;
+    # the story is paragraphs and (quote, who said it) pairs.
     (
         "王秀英",
         True,
@@ -125,7 +126,7 @@ ROLE_MODELS = [
         "照顾瘫痪邻居十二年，从不言累。",
         [
             "2011年起，王秀英每天上楼两趟，为瘫痪在床的邻居翻身、擦洗、做饭。",
-            "她说：“远亲不如近邻，谁家没个难处。”",
+            ("远亲不如近邻，谁家没个难处。", "王秀英"),
         ],
         0,
     ),
@@ -137,6 +138,7 @@ ROLE_MODELS = [
         [
             "从区法院退休后，李建国把调解室搬到了社区。",
             "三年来，调解队化解邻里、物业纠纷三百余起，无一升级。",
+            ("邻里之间没有解不开的疙瘩，坐下来慢慢谈。", "李建国"),
         ],
         1,
     ),
@@ -145,7 +147,10 @@ ROLE_MODELS = [
         False,
         [("公益之星", 2024)],
         "长者食堂里最早到、最晚走的帮厨志愿者。",
-        ["每天清晨六点，她就在长者食堂择菜洗菜。", "她坚持不留名，只说“做饭给老人吃，心里踏实”。"],
+        [
+            "每天清晨六点，她就在长者食堂择菜洗菜。她坚持不留名。",
+            ("做饭给老人吃，心里踏实。", "张玉兰"),
+        ],
         2,
     ),
     (
@@ -569,6 +574,14 @@ def draw_portrait(seed):
     return img
 
 
+def story_block(part):
+    """A paragraph, or a quote with who said it (names without consent are masked when shown)."""
+    if isinstance(part, tuple):
+        text, attribution = part
+        return ("quote", {"text": text, "attribution": attribution})
+    return ("paragraph", f"<p>{part}</p>")
+
+
 def load_role_models(ctx, site, index):
     collection = keyed(Collection, COLLECTION_KEY)
     # Volunteer i carries role model i's name; numbers end in the volunteer's index.
@@ -579,7 +592,7 @@ def load_role_models(ctx, site, index):
         )
     }
     created = 0
-    for i, (name, consent, honours, summary, paragraphs, linked) in enumerate(ROLE_MODELS):
+    for i, (name, consent, honours, summary, story, linked) in enumerate(ROLE_MODELS):
         slug = f"rolemodel-{i + 1:02d}"
         if RoleModelPage.objects.child_of(index).filter(slug=slug).exists():
             continue
@@ -595,7 +608,7 @@ def load_role_models(ctx, site, index):
             portrait=portrait,
             portrait_alt=f"{mask_name(name) if not consent else name}的肖像插画：{summary}",
             summary=summary,
-            story=[("paragraph", f"<p>{text}</p>") for text in paragraphs],
+            story=[story_block(part) for part in story],
         )
         page.honours = [
             RoleModelHonour(honour=honour, year=year, awarding_body=HONOUR_BODIES.get(honour, ""))

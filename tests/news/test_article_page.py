@@ -153,3 +153,36 @@ def test_notice_link_accepts_only_notices(client, admin_user_role, home_page, is
     assert not ArticlePage.objects.filter(slug="wrong-link").exists()
     assert post(notice, "right-link").status_code == 302
     assert ArticlePage.objects.get(slug="right-link").body[0].value["page"].pk == notice.pk
+
+
+def pictures(count):
+    import wagtail_factories
+
+    return [wagtail_factories.ImageFactory(title=f"照片{n}") for n in range(count)]
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_article_queries_do_not_grow_with_images_correspondents_and_tags(
+    client, issue, size, django_assert_max_num_queries
+):
+    body = []
+    for one, two, three in zip(*[iter(pictures(3 * size))] * 3, strict=True):
+        body += [
+            ("image", {"image": one, "alt_text": "居民议事", "caption": "议事会"}),
+            (
+                "gallery",
+                {"images": [{"image": two, "alt_text": "签字"}, {"image": three, "alt_text": "合影"}]},
+            ),
+            ("quote", {"text": "大家商量着来。", "attribution": "楼长老王"}),
+        ]
+    article = ArticlePageFactory(
+        parent=issue,
+        body=body,
+        column=ColumnFactory(publication=issue.get_parent()),
+        correspondents=[CorrespondentFactory(display_name=f"通讯员{n}") for n in range(size)],
+    )
+    article.tags.add(*[f"标签{n}" for n in range(size)])
+    client.get(article.url)  # warm the site caches and create the renditions
+    with django_assert_max_num_queries(25):
+        html = client.get(article.url).content.decode()
+    assert html.count('type="image/webp"') == 3 * size

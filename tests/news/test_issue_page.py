@@ -109,3 +109,22 @@ def test_preview_shows_unpublished_articles_to_editors(client, admin_user_role, 
     # Readers still get nothing.
     client.logout()
     assert client.get(issue.url).status_code == 404
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_issue_page_queries_do_not_grow_with_its_articles(
+    client, publication, size, django_assert_max_num_queries
+):
+    columns = [ColumnFactory(publication=publication, name=f"栏目{n}", sort_order=n) for n in range(3)]
+    issue = IssuePageFactory(parent=publication, number=1)
+    for n in range(size):
+        ArticlePageFactory(
+            parent=issue,
+            title=f"文章{n}",
+            column=columns[n % 3],
+            correspondents=[CorrespondentFactory(display_name=f"通讯员{n}")],
+        )
+    client.get(issue.url)  # warm the site caches
+    with django_assert_max_num_queries(23):
+        html = client.get(issue.url).content.decode()
+    assert all(f"文章{n}" in html for n in range(size))

@@ -113,3 +113,38 @@ def test_finance_index_is_not_in_the_sitemap(client, finance_index):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/notices/</loc>" in sitemap
     assert "/notices/finance/" not in sitemap
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_page_and_print_view_run_the_same_queries_for_1_or_10_items_with_attachments(
+    client, finance_index, fund, staff_user, committee, size, django_assert_max_num_queries
+):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from notices.factories import publish_through_committee
+    from notices.models import DisclosureItem
+
+    rows = [(n + 1, "expense", f"维修材料第{n + 1}批", "五金店", "10.00", f"记-{n}") for n in range(size)]
+    page = make_disclosure(finance_index, fund=fund, user=staff_user, rows=rows)
+    draft = page.get_latest_revision_as_object()
+    items = list(draft.line_items.all())
+    for n, item in enumerate(items):
+        item.attachment = get_document_model().objects.create(
+            title=f"发票{n}", file=ContentFile(b"%PDF-1.4 " + str(n).encode(), name=f"invoice{n}.pdf")
+        )
+    draft.line_items = items
+    draft.save_revision(user=staff_user)
+    publish_through_committee(page, submitter=staff_user, members=committee[:2])
+    # Every other item as saved before attachments were frozen: it links to the document itself.
+    legacy = DisclosureItem.objects.filter(page=page).order_by("sort_order")[::2]
+    DisclosureItem.objects.filter(pk__in=[i.pk for i in legacy]).update(attachment_sha256="")
+
+    client.get(page.url)  # warm the site caches
+    with django_assert_max_num_queries(18):
+        html = client.get(page.url).content.decode()
+    assert html.count(">附件</a>") == size
+    assert html.count("/disclosure-files/") == size - len(legacy)
+    with django_assert_max_num_queries(18):
+        printed = client.get(page.url + "print/").content.decode()
+    assert printed.count("维修材料第") == size

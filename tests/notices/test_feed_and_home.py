@@ -2,6 +2,7 @@
 
 import datetime
 import xml.etree.ElementTree as ET
+from email.utils import parsedate_to_datetime
 
 import pytest
 from django.utils import timezone
@@ -112,3 +113,28 @@ def test_each_site_shows_only_its_own_notices(client, notice_index, second_site_
     assert "本社区的公示" in board and "金都社区的公示" not in board
     other = client.get("/notices/", HTTP_HOST="jindu.example.org").content.decode()
     assert "金都社区的公示" in other and "本社区的公示" not in other
+
+
+def test_feed_is_a_page_feed_that_names_itself_and_its_latest_change(client, notices, notice_index):
+    from notices.feeds import NoticeBoardFeed
+    from portal.feeds import PageFeed
+
+    assert issubclass(NoticeBoardFeed, PageFeed)
+    response = client.get("/notices/feed/?category=party")
+    channel = ET.fromstring(response.content).find("channel")  # noqa: S314 (our own feed)
+    self_link = channel.find("{http://www.w3.org/2005/Atom}link")
+    assert self_link.get("href") == "http://localhost/notices/feed/?category=party"
+    assert channel.findtext("language") == "zh-cn"
+    assert channel.find("item").find("guid").get("isPermaLink") == "true"
+
+    # Published today under an older date: the feed has still changed today.
+    late = NoticePageFactory(
+        parent=notice_index, title="补发的通知", category="party", date=datetime.date(2025, 12, 1)
+    )
+    late.save_revision().publish()
+    late.refresh_from_db()
+    response = client.get("/notices/feed/?category=party")
+    published = late.last_published_at.replace(microsecond=0)
+    assert parsedate_to_datetime(response["Last-Modified"]) == published
+    channel = ET.fromstring(response.content).find("channel")  # noqa: S314 (our own feed)
+    assert parsedate_to_datetime(channel.findtext("lastBuildDate")) == published

@@ -150,8 +150,39 @@ def test_images_in_the_body_carry_their_description(client, notice_index):
     picture = get_or_create_image("电梯井施工现场", text="施工", size=(200, 150))
     notice = NoticePageFactory(
         parent=notice_index,
-        body=[("image", {"image": picture, "alt": "3号楼电梯井道施工现场", "caption": "施工期间请绕行"})],
+        body=[
+            ("image", {"image": picture, "alt_text": "3号楼电梯井道施工现场", "caption": "施工期间请绕行"})
+        ],
     )
     html = client.get(notice.url).content.decode()
     assert 'alt="3号楼电梯井道施工现场"' in html
     assert "<figcaption>施工期间请绕行</figcaption>" in html
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_notice_page_and_print_view_queries_do_not_grow_with_attachments_images_and_links(
+    client, notice_index, size, django_assert_max_num_queries
+):
+    from portal.demo.media import get_or_create_image
+
+    body = []
+    for n in range(size):
+        document = get_document_model().objects.create(
+            title=f"附件{n}", file=ContentFile(b"x" * 100, name=f"fujian{n}.pdf")
+        )
+        picture = get_or_create_image(f"现场照片{n}", size=(200, 150))
+        body += [
+            ("attachment", {"document": document, "title": ""}),
+            ("image", {"image": picture, "alt_text": f"施工现场{n}", "caption": "现场"}),
+        ]
+    notice = NoticePageFactory(parent=notice_index, slug="main", body=body)
+    for n in range(size):
+        other = NoticePageFactory(parent=notice_index, slug=f"other{n}", title=f"相关公告{n}")
+        RelatedNotice.objects.create(page=notice, notice=other, sort_order=n)
+        notice.tags.add(f"标签{n}")
+    client.get(notice.url)  # warm the site caches and create the renditions
+    with django_assert_max_num_queries(18):
+        html = client.get(notice.url).content.decode()
+    assert html.count('class="block-attachment"') == size and html.count("相关公告") == size + 1
+    with django_assert_max_num_queries(10):
+        assert client.get(notice.url + "print/").status_code == 200

@@ -14,12 +14,13 @@ def test_sitemap_lists_live_pages_only(client, home_page):
     assert "/draft-page/" not in xml
 
 
-def test_robots_txt_points_to_sitemap_and_hides_admin(client):
+def test_robots_txt_points_to_sitemap_and_hides_admin(client, home_page):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     text = response.content.decode()
     assert "Disallow: /admin/" in text
-    assert "Sitemap: http://testserver/sitemap.xml" in text
+    # The site's configured address, as every canonical URL, not whatever Host the request sent.
+    assert f"Sitemap: {home_page.get_site().root_url}/sitemap.xml" in text
 
 
 def test_404_is_in_chinese(client, home_page):

@@ -234,3 +234,27 @@ def test_photo_only_with_consent(client, board):
     volunteer.save()
     html = client.get(url).content.decode()
     assert "<picture>" in html and 'alt="韩梅梅的照片"' in html
+
+
+def test_every_link_between_board_profiles_teams_and_periods_leads_somewhere(client, board):
+    from volunteers.factories import CommendationPeriodFactory
+
+    team = VolunteerTeamFactory(name="邻里守望服务队")
+    leader = VolunteerFactory(real_name="孙守望", teams=[team])
+    team.leader = leader
+    team.save()
+    give_hours(leader, 12, team=team)
+    CommendationPeriodFactory(start_date=timezone.localdate() - datetime.timedelta(days=30)).publish()
+
+    profile = f"/volunteers/v/{leader.public_id}/"
+    team_page = f"/volunteers/team/{team.pk}/"
+    seen = {}
+    for url in ("/volunteers/", profile, team_page):
+        html = client.get(url).content.decode()
+        seen[url] = set(re.findall(r'(?:href|action)="(/volunteers/[^"?]*)"', html))
+    assert {profile, team_page} <= seen["/volunteers/"]
+    assert any(link.startswith("/volunteers/period/") for link in seen["/volunteers/"])
+    assert team_page in seen[profile] and "/volunteers/" in seen[profile]
+    assert profile in seen[team_page] and "/volunteers/" in seen[team_page]
+    for link in set().union(*seen.values()):
+        assert client.get(link).status_code == 200, link

@@ -33,7 +33,7 @@ def story(*paragraphs, quote_source=""):
     blocks = [("heading", "二十年如一日")]
     blocks += [("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs]
     if quote_source:
-        blocks.append(("quote", {"text": "邻居的事就是我的事。", "source": quote_source}))
+        blocks.append(("quote", {"text": "邻居的事就是我的事。", "attribution": quote_source}))
     return blocks
 
 

@@ -195,3 +195,29 @@ def test_revoking_consent_in_a_draft_takes_effect_at_once(client, staff_user, pa
     html = client.get(page.url).content.decode()
     assert "上官秋菊" not in html and "上官*菊" in html
     assert "<picture>" not in html
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_role_model_page_queries_do_not_grow_with_honours_story_and_neighbours(
+    client, role_index, size, django_assert_max_num_queries
+):
+    story = []
+    for n in range(size):
+        story += [
+            ("heading", f"第{n + 1}件事"),
+            ("quote", {"text": "邻居的事就是我的事。", "attribution": "王秀英"}),
+        ]
+    page = make(
+        role_index,
+        "王秀英",
+        *[("中国好人", 2000 + n) for n in range(size)],
+        story=story,
+        publish_consent=True,
+        consent_date=datetime.date(2024, 1, 1),
+    )
+    for n in range(size):
+        make(role_index, f"李{n}兰", ("公益之星", 2024))  # names the page must mask, looked up at once
+    client.get(page.url)  # warm the site caches and create the renditions
+    with django_assert_max_num_queries(19):
+        html = client.get(page.url).content.decode()
+    assert html.count("—— 王秀英") == size

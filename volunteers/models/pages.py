@@ -1,6 +1,5 @@
 """The public star board: rankings, profiles, team pages and published commendation periods."""
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Sum
 from django.http import Http404
 from django.utils import timezone
@@ -11,6 +10,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from portal.base_forms import PortalPageForm
+from portal.pagination import paginate
 from portal.params import ascii_int
 
 from .periods import CommendationEntry, CommendationPeriod
@@ -46,11 +46,6 @@ class VolunteerBoardPage(RoutablePageMixin, Page):
         verbose_name = "志愿服务星级榜"
         verbose_name_plural = "志愿服务星级榜"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["board_url"] = self.get_url(request)
-        return context
-
     # -- helpers ---------------------------------------------------------------
     def board_site(self, request):
         return Site.find_for_request(request) or self.get_site()
@@ -62,10 +57,6 @@ class VolunteerBoardPage(RoutablePageMixin, Page):
     def volunteers(self, request, year=None):
         site = self.board_site(request)
         return Volunteer.objects.filter(site=site).with_stats(self.rules(request), year=year)
-
-    def paginate(self, request, queryset):
-        paginator = Paginator(queryset, PER_PAGE)
-        return paginator.get_page(int_param(request, "page") or 1)
 
     # -- routes ----------------------------------------------------------------
     @path("")
@@ -95,7 +86,7 @@ class VolunteerBoardPage(RoutablePageMixin, Page):
             .order_by(f"-{order_field}", "masked_name", "pk")
             .prefetch_related(Prefetch("teams", queryset=VolunteerTeam.objects.order_by("name")))
         )
-        page_obj = self.paginate(request, ranking)
+        page_obj = paginate(request, ranking, PER_PAGE)
         periods = CommendationPeriod.objects.filter(site=site, published_at__isnull=False)
         return self.render(
             request,
@@ -159,7 +150,7 @@ class VolunteerBoardPage(RoutablePageMixin, Page):
             hours=Sum("hours"), records=Count("pk")
         )
         members = self.volunteers(request).filter(teams=team).order_by("-total_hours", "masked_name", "pk")
-        page_obj = self.paginate(request, members)
+        page_obj = paginate(request, members, PER_PAGE)
         leader = None
         if team.leader_id:
             leader = Volunteer.objects.filter(pk=team.leader_id).first()
@@ -189,7 +180,7 @@ class VolunteerBoardPage(RoutablePageMixin, Page):
             entries = entries.filter(commended=True)
         summary = dict(period.entries.order_by().values_list("star_level").annotate(n=Count("pk")))
         commended_count = period.entries.filter(commended=True).count()
-        page_obj = self.paginate(request, entries)
+        page_obj = paginate(request, entries, PER_PAGE)
         return self.render(
             request,
             context_overrides={

@@ -1,7 +1,6 @@
 """Role models (榜样): a gallery of honoured residents, with consent-governed names and portraits."""
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -17,7 +16,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.base_forms import PortalPageForm
-from portal.params import ascii_int, page_number
+from portal.blocks import HeadingBlock, QuoteBlock
+from portal.pagination import paginate
+from portal.params import ascii_int
 
 from ..privacy import mask_name, mask_names_in
 
@@ -41,17 +42,9 @@ HONOUR_NAMES = [h for h, _ in HONOURS]
 class StoryBlock(blocks.StreamBlock):
     """The story of a role model: paragraphs, sub-headings and quotations."""
 
-    heading = blocks.CharBlock(label="小标题", icon="title", form_classname="title")
+    heading = HeadingBlock(form_classname="title")
     paragraph = blocks.RichTextBlock(label="段落", features=["bold", "italic", "link", "ol", "ul"])
-    quote = blocks.StructBlock(
-        [
-            ("text", blocks.TextBlock(label="引文")),
-            ("source", blocks.CharBlock(label="说话人", required=False)),
-        ],
-        label="引语",
-        icon="openquote",
-        template="volunteers/blocks/quote.html",
-    )
+    quote = QuoteBlock()
 
 
 class RoleModelIndexPage(Page):
@@ -67,6 +60,7 @@ class RoleModelIndexPage(Page):
     parent_page_types = ["volunteers.VolunteerBoardPage"]
     subpage_types = ["volunteers.RoleModelPage"]
     max_count_per_parent = 1
+    per_page = 24
 
     class Meta:
         verbose_name = "榜样风采"
@@ -106,7 +100,7 @@ class RoleModelIndexPage(Page):
                 matching = matching.filter(year=year)
             pages = pages.filter(pk__in=matching.values("page_id"))
         pages = pages.order_by("-first_published_at", "pk")
-        page_obj = Paginator(pages, 24).get_page(page_number(request))
+        page_obj = paginate(request, pages, self.per_page)
         share_names_without_consent(page_obj.object_list, self.get_site())
         context.update(
             {

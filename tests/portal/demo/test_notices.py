@@ -25,7 +25,7 @@ def ctx(home_page, make_user):
         "committee2": make_user(roles.COMMITTEE, username="committee2", first_name="吴桂英"),
     }
     out = io.StringIO()
-    return SimpleNamespace(home=home_page, users=users, log=out.write, out=out)
+    return SimpleNamespace(home=home_page, site=home_page.get_site(), users=users, log=out.write, out=out)
 
 
 def test_demo_builds_the_board_and_a_second_run_changes_nothing(ctx, client):
