@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PortalSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap/", views.site_map, name="site_map"),
     path("elder-mode/<str:state>/", elder.switch, name="elder_mode"),
 ]
 

@@ -23,10 +23,25 @@ from portal.base_forms import PortalPageForm
 from portal.pagination import paginate
 from portal.params import ascii_int
 from portal.review.models import ReviewedPageMixin
+from portal.security.uploads import validate_audio_file
 
 from .snippets import Column, Correspondent
 
+RECORDING_HELP = "可选：上传朗读录音（MP3 或 M4A，不超过 30 MB），页面上会出现播放器，读者可直接收听。"
+
+
+def recording_field():
+    return models.FileField(
+        "录音",
+        upload_to="recordings/%Y/",
+        blank=True,
+        validators=[validate_audio_file],
+        help_text=RECORDING_HELP,
+    )
+
+
 ISSUES_PER_PAGE = 24
+CONTENTS_ON_COVER = 8
 FEED_LENGTH = 20
 # Characters a reader gets through in a minute (Chinese text, unhurried reading).
 READING_CHARS_PER_MINUTE = 400
@@ -181,8 +196,19 @@ class PublicationPage(RoutablePageMixin, Page):
     def index(self, request):
         issues = self.listed_issues()
         current = with_cover_renditions(issues.order_by("-date", "-number")).first()
+        # The latest issue's contents sit beside its cover on the first screen.
+        contents = []
+        if current:
+            articles = ArticlePage.objects.child_of(current).live().public().order_by("path")
+            contents = list(articles.only("title", "url_path", "path", "depth")[:CONTENTS_ON_COVER])
         return self.render(
-            request, context_overrides={"current_issue": current, **self.archive(request, issues)}
+            request,
+            context_overrides={
+                "current_issue": current,
+                "current_contents": contents,
+                "feed_url": self.get_url(request) + self.reverse_subpage("feed"),
+                **self.archive(request, issues),
+            },
         )
 
     @path("feed/")
@@ -224,6 +250,7 @@ class IssuePage(ReviewedPageMixin, Page):
         related_name="+",
         help_text="上传到“社区报”文件夹的 PDF，读者可在浏览器中直接打开。",
     )
+    recording = recording_field()
 
     content_panels = [
         *Page.content_panels,
@@ -231,6 +258,7 @@ class IssuePage(ReviewedPageMixin, Page):
         MultiFieldPanel([FieldPanel("cover"), FieldPanel("cover_alt")], heading="封面"),
         FieldPanel("editor_note"),
         FieldPanel("print_edition"),
+        FieldPanel("recording"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -337,6 +365,7 @@ class ArticlePage(ReviewedPageMixin, Page):
     )
     lead = models.TextField("导语", blank=True, max_length=400)
     body = StreamField(ArticleBodyBlock(), verbose_name="正文")
+    recording = recording_field()
     tags = ClusterTaggableManager("标签", through=ArticlePageTag, blank=True)
     byline_names = models.CharField("署名", max_length=255, blank=True, editable=False)
     # The approved revision waiting for its issue to go live (see news.publishing).
@@ -357,6 +386,7 @@ class ArticlePage(ReviewedPageMixin, Page):
         FieldPanel("correspondents"),
         FieldPanel("lead"),
         FieldPanel("body"),
+        FieldPanel("recording"),
     ]
     search_fields = [
         *Page.search_fields,

@@ -29,6 +29,7 @@ from portal.spreadsheets import csv_text
 
 from ..finance import (
     DIRECTION_CHOICES,
+    EXPENSE,
     INCOME,
     PERIOD_KIND_CHOICES,
     QUARTER,
@@ -290,6 +291,23 @@ class FinancialDisclosurePage(ReviewedPageMixin, PrintableMixin, RoutablePageMix
             )
         ]
 
+    def ledger_groups(self, items=None):
+        """Items split into 收入 and 支出, each with its sign and subtotal, for residents to add up."""
+        items = self.items() if items is None else items
+        groups = []
+        for direction, label, sign in ((INCOME, "收入", "+"), (EXPENSE, "支出", "−")):
+            rows = [item for item in items if item.direction == direction]
+            groups.append(
+                {
+                    "direction": direction,
+                    "label": label,
+                    "sign": sign,
+                    "items": rows,
+                    "total": sum((item.amount for item in rows), Decimal("0.00")),
+                }
+            )
+        return groups
+
     def committee_signoff(self, publications=None):
         """The approvals that published the live version: verified names, the date of the last one.
         Only approvals that name the published fingerprint count."""
@@ -373,6 +391,7 @@ class FinancialDisclosurePage(ReviewedPageMixin, PrintableMixin, RoutablePageMix
         items = self.items()
         context.update(
             items=items,
+            ledger_groups=self.ledger_groups(items),
             figures=self.summary_figures(items),
             signoff=self.committee_signoff(publications),
             corrections=self.corrections(publications),

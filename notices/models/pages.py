@@ -108,16 +108,24 @@ class NoticeIndexPage(RoutablePageMixin, Page):
         today = timezone.localdate()
         for notice in page_obj:
             notice.current_status = notice_status(notice.public_from, notice.public_until, today)
-        all_notices = self.notices()
-        years = sorted({d.year for d in all_notices.dates("date", "year")}, reverse=True)
+        # Years and tags offered are those of the chosen category (no 党费 tag under 财务公开).
+        in_category = self.filtered({**filters, "year": None, "tag": ""})
+        years = sorted({d.year for d in in_category.dates("date", "year")}, reverse=True)
         tags = (
-            NoticeTag.objects.filter(content_object__in=all_notices.values("pk"))
+            NoticeTag.objects.filter(content_object__in=in_category.values("pk"))
             .values("tag__name")
             .annotate(n=Count("id"))
             .order_by("-n", "tag__name")[:15]
         )
+        chosen = [
+            CATEGORY_LABELS[filters["category"]] if filters["category"] else "全部类别",
+            f"{filters['year']}年" if filters["year"] else "",
+            f"标签“{filters['tag']}”" if filters["tag"] else "",
+        ]
         context.update(
             filters=filters,
+            filters_active=any(filters.values()),
+            filter_summary=" · ".join(c for c in chosen if c),
             page_obj=page_obj,
             notices=page_obj.object_list,
             category_links=[("", "全部", self._link(filters, category=""))]
@@ -149,7 +157,7 @@ class PrintableMixin:
         return self.render(
             request,
             template=self.get_template(request).replace(".html", "_print.html"),
-            context_overrides={"public_url": url, "qr_svg": qr_svg(url)},
+            context_overrides={"public_url": url, "qr_svg": qr_svg(url), "for_print": True},
         )
 
 

@@ -14,6 +14,7 @@ from portal.params import page_number
 from .backend import flatten
 from .models import SearchSynonym
 from .query import build_query, clean_query, highlight_terms, snippet
+from .refine import CANDIDATES, regroup, suggestion
 from .types import label_for, result_types
 
 PER_PAGE = 10
@@ -73,6 +74,16 @@ def search_pages(site, text, synonym_groups, type_key, types=None):
     return results, relaxed
 
 
+def has_strict_matches(site, text, synonym_groups):
+    pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+    return pages.search(build_query(text, synonym_groups)).count() > 0
+
+
+def result_title(page):
+    """The title as the page itself shows it (a role model's name follows their consent)."""
+    return getattr(page, "public_title", None) or page.title
+
+
 def search_sources(site, text, synonym_groups, terms, types, type_key):
     """Results of the registered types that are not pages, each type with its own list."""
     query = build_query(text, synonym_groups)
@@ -104,28 +115,36 @@ def search(request):
     if text and site is not None:
         synonym_groups = [s.term_list for s in SearchSynonym.objects.all()]
         results, relaxed = search_pages(site, text, synonym_groups, type_key, types)
-        paginator = Paginator(results, PER_PAGE)
+        total = len(results) if isinstance(results, list) else results.count()
+        ids = [p.pk for p in results[: min(total, CANDIDATES)]] if total else []
+        specific = {p.pk: p for p in Page.objects.filter(pk__in=ids).specific()}
+        found = [specific[pk] for pk in ids if pk in specific]
+        entries = regroup([{"page": page, "date": page_date(page)} for page in found], text)
+        paginator = Paginator(entries, PER_PAGE)
         try:
             page_obj = paginator.page(page_number(request))
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
-        ids = [p.pk for p in page_obj.object_list]
-        specific = {p.pk: p for p in Page.objects.filter(pk__in=ids).specific()}
         terms = highlight_terms(text, synonym_groups)
+        if relaxed or not total:
+            context["did_you_mean"] = suggestion(
+                site, text, lambda fixed: has_strict_matches(site, fixed, synonym_groups)
+            )
         context.update(
             count_limit=count_limit(),
+            total=total,
+            shown_limit=CANDIDATES if total > CANDIDATES else None,
             page_obj=page_obj,
             paginator=paginator,
             relaxed=relaxed,
             results=[
                 {
-                    "page": page,
-                    "type_label": label_for(page, types),
-                    "date": page_date(page),
-                    "title": snippet(page.title, terms, width=200),
-                    "snippet": snippet(page_text(page), terms),
+                    **entry,
+                    "type_label": label_for(entry["page"], types),
+                    "title": snippet(result_title(entry["page"]), terms, width=200),
+                    "snippet": snippet(page_text(entry["page"]), terms),
                 }
-                for page in (specific[pk] for pk in ids if pk in specific)
+                for entry in page_obj.object_list
             ],
         )
         if page_obj.number == 1:

@@ -185,3 +185,34 @@ def check_document_content(name, fileobj):
         raise UploadError(
             f"文件“{name}”的内容不是 .{extension} 格式（可能改过扩展名）。请上传原始的 PDF、Office 文档或图片。"
         )
+
+
+# Recorded readings of an article or issue: MP3 or M4A (AAC), checked by content too.
+AUDIO_EXTENSIONS = ("mp3", "m4a")
+MAX_AUDIO_BYTES = 30 * 1024 * 1024
+
+
+def _looks_like_audio(extension, head):
+    if extension == "mp3":
+        # An ID3 tag, or an MPEG audio frame header (11 sync bits set).
+        return head.startswith(b"ID3") or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0)
+    return head[4:8] == b"ftyp"  # ISO media (M4A)
+
+
+def validate_audio_file(file):
+    """Model validator for an uploaded recording: type by name and content, and size."""
+    from django.core.exceptions import ValidationError
+
+    name = getattr(file, "name", "") or ""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in AUDIO_EXTENSIONS:
+        raise ValidationError("录音只能是 MP3 或 M4A 文件。")
+    if file.size > MAX_AUDIO_BYTES:
+        raise ValidationError(f"录音文件太大（{file.size / 1024 / 1024:.0f} MB），请不超过 30 MB。")
+    file.seek(0)
+    head = file.read(16)
+    file.seek(0)
+    if not _looks_like_audio(extension, head):
+        raise ValidationError(
+            f"文件“{name.rsplit('/', 1)[-1]}”的内容不是 .{extension} 录音（可能改过扩展名）。"
+        )

@@ -1,6 +1,13 @@
 """Template tags every public page uses: menu, breadcrumbs, sharing metadata."""
 
+import contextlib
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import template
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.html import format_html
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -51,3 +58,31 @@ def in_section(page, section):
     if page is None or section is None or not hasattr(page, "path"):
         return False
     return page.path.startswith(section.path)
+
+
+@register.filter
+def cn_date(value):
+    """`2026年10月5日` in a <time> that never breaks across lines (CSS keeps <time> on one line)."""
+    if not value:
+        return ""
+    if isinstance(value, str):  # a block preview or a form's raw value
+        with contextlib.suppress(ValueError):  # well formed but impossible, e.g. 2026-13-45
+            value = parse_date(value) or value
+        if isinstance(value, str):
+            return value
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        value = value.date()
+    return format_html(
+        '<time datetime="{}">{}年{}月{}日</time>', value.isoformat(), value.year, value.month, value.day
+    )
+
+
+@register.filter
+def hours(value):
+    """Service hours as residents say them: `12.5 小时`, `12 小时` (never `12.0`)."""
+    if value is None or value == "":
+        return ""
+    number = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    text = f"{number:f}".removesuffix(".0")
+    return format_html('<span class="nowrap">{} 小时</span>', text)

@@ -19,6 +19,8 @@ def test_resident_on_a_phone(new_page, home_page):
         page.get_by_role("navigation", name="主导航").get_by_role("link", name="公开栏").click()
     assert page.url.endswith(pages["board"].url)
 
+    # The filters wait behind one 筛选 control, so the first notices are on the first screen.
+    page.locator("details.filters summary").click()
     with page.expect_navigation():
         page.get_by_role("navigation", name="筛选公告").get_by_role("link", name="财务公开").click()
     assert "category=finance" in page.url

@@ -19,6 +19,14 @@ SMALL_TARGETS = """(min) => [...document.querySelectorAll('a[href], button, inpu
   .map(e => { const r = e.getBoundingClientRect(); return [e.outerHTML.slice(0, 80), r.width, r.height]; })
   .filter(([_, w, h]) => w < min - 0.5 || h < min - 0.5)"""
 
+# Visible text smaller than `min` CSS pixels: every element with text of its own is checked.
+SMALL_TEXT = """(min) => [...document.querySelectorAll('body *')]
+  .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+  .filter(e => e.getClientRects().length && !e.closest('.visually-hidden, [hidden], svg'))
+  .map(e => [e.tagName + '.' + e.className + ' ' + e.textContent.trim().slice(0, 20),
+             parseFloat(getComputedStyle(e).fontSize)])
+  .filter(([_, size]) => size < min - 0.1)"""
+
 
 def public_urls(pages):
     board = pages["volunteer_board"]
@@ -67,6 +75,8 @@ def test_every_public_page_type(new_page, axe, home_page, live_server, viewport,
             assert horizontal_overflow(page) <= 0, name
             assert font_size(page, "main") >= (24 if elder else 18), name
             assert page.evaluate(SMALL_TARGETS, 60 if elder else 44) == [], name
+            if elder:
+                assert page.evaluate(SMALL_TEXT, 24) == [], name
     assert problems == {}
 
 

@@ -13,9 +13,11 @@ window.__spoken = [];
 window.__calls = [];
 Object.defineProperty(window, 'SpeechSynthesisUtterance', {value: function (text) { this.text = text; }});
 Object.defineProperty(window, 'speechSynthesis', {value: {
-  getVoices: () => [],
+  getVoices: () => window.__voices || [],
   speak(u) {
+    if (window.__silent) return;
     window.__spoken.push([u.text, u.lang]);
+    if (u.onstart) setTimeout(() => u.onstart(), 0);
     window.__calls.push('speak');
     if (window.__autoEnd) setTimeout(() => u.onend && u.onend(), 0);
   },
@@ -49,6 +51,27 @@ def test_article_is_read_aloud_with_pause_and_stop(new_page, article):
     page.get_by_role("button", name="停止").click()
     assert page.evaluate("window.__calls")[-3:] == ["pause", "resume", "cancel"]
     assert page.get_by_role("button", name="朗读全文").is_enabled()
+
+
+@pytest.mark.parametrize("why", ["no-chinese-voice", "silent"])
+def test_without_a_chinese_voice_it_says_so_and_offers_large_text(new_page, article, why):
+    page = new_page()
+    page.add_init_script(FAKE_SPEECH)
+    if why == "no-chinese-voice":
+        page.add_init_script("window.__voices = [{lang: 'en-US', name: 'English'}];")
+    else:  # WeChat on Android: speaking is accepted but nothing ever starts
+        page.add_init_script("window.__silent = true;")
+    page.goto(article.url)
+    fallback = page.locator("[data-fallback]")
+    assert not fallback.is_visible()
+    page.get_by_role("button", name="朗读全文").click()
+    expect(fallback).to_be_visible(timeout=5000)
+    assert "没有中文语音" in fallback.inner_text()
+    assert page.evaluate("window.__spoken") == []
+    with page.expect_navigation():
+        fallback.get_by_role("link", name="改用大字阅读本页").click()
+    assert page.evaluate("document.documentElement.classList.contains('elder')")
+    assert page.url.endswith(article.url)
 
 
 def test_controls_are_hidden_without_speech_synthesis(new_page, article):

@@ -5,7 +5,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home.models import HomePage
-from notices.factories import NoticePageFactory, make_disclosure
+from notices.factories import NoticePageFactory, make_disclosure, publish_through_committee
 from notices.models import FinancialDisclosureIndexPage, FinancialDisclosurePage, NoticeIndexPage, NoticePage
 
 pytestmark = pytest.mark.django_db
@@ -167,3 +167,30 @@ def test_board_status_turns_at_shanghai_midnight(client, notice_index, monkeypat
     )
     monkeypatch.setattr(timezone, "now", lambda: utc_moment)
     assert label in client.get("/notices/").content.decode()
+
+
+def test_one_filter_control_offers_only_the_chosen_categorys_years_and_tags(
+    client, notice_index, finance_index
+):
+    dues = NoticePageFactory(
+        parent=notice_index, title="党费收缴情况", category="party", date=datetime.date(2023, 1, 10)
+    )
+    dues.tags.add("党费")
+    dues.save_revision().publish()
+    fees = make_disclosure(finance_index, title="一季度物业费明细", date=datetime.date(2026, 4, 3))
+    fees.tags.add("物业费")
+    fees.save_revision()
+    publish_through_committee(fees)
+
+    html = client.get("/notices/").content.decode()
+    assert html.count("<details") == 1 and '<summary class="filters__summary">筛选' in html
+    assert "全部类别" in html and "清除筛选" not in html
+    assert "?tag=%E5%85%9A%E8%B4%B9" in html  # 党费 offered on the whole board
+
+    html = client.get("/notices/?category=finance").content.decode()
+    summary = html[html.index("<summary") : html.index("</summary>")]
+    assert "财务公开" in summary
+    assert "清除筛选" in html
+    assert "%E5%85%9A%E8%B4%B9" not in html  # no 党费 tag under 财务公开
+    assert "%E7%89%A9%E4%B8%9A%E8%B4%B9" in html  # 物业费 is
+    assert "2023年" not in html and "2026年</a>" in html

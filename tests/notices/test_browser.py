@@ -13,7 +13,7 @@ from notices.factories import (
     NoticePageFactory,
     make_disclosure,
 )
-from tests.browser.conftest import NARROW_PHONE, font_size, horizontal_overflow
+from tests.browser.conftest import NARROW_PHONE, PHONE, font_size, horizontal_overflow
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -81,16 +81,56 @@ def test_pages_fit_a_360px_phone(new_page, axe, board):  # noqa: F811
         assert font_size(page, text) >= 18, url
         assert axe(page) == [], url
     page.goto("/notices/")
+    page.locator(".filters summary").click()
     for box in page.locator(".filter-links a").evaluate_all(
         "links => links.map(a => a.getBoundingClientRect()).map(r => [r.width, r.height])"
     ):
         assert box[0] >= 44 and box[1] >= 44
     # The ledger stacks into labelled cards: no table header row is visible on a phone.
     page.goto("/notices/finance/wuye-2026q1/")
-    assert (
-        not page.locator(".ledger thead").is_visible()
-        or page.locator(".ledger thead").bounding_box()["height"] <= 1
-    )
+    for head in page.locator(".ledger thead").all():
+        assert not head.is_visible() or head.bounding_box()["height"] <= 1
     cell = page.locator('.ledger td[data-label="项目"]').first
     assert cell.evaluate("td => getComputedStyle(td).display") == "block"
     assert "项目" in cell.evaluate("td => getComputedStyle(td, '::before').content")
+
+
+def top_of(page, selector):
+    return page.locator(selector).first.evaluate("e => e.getBoundingClientRect().top + window.scrollY")
+
+
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+def test_first_screen_shows_the_main_content_on_a_phone(new_page, board, live_server, elder):
+    notice, disclosure = board
+    # More notices and tags than fit, as on a real board.
+    index = notice.get_parent()
+    for i in range(12):
+        extra = NoticePageFactory(parent=index, title=f"第{i}号通知", slug=f"n{i}")
+        extra.tags.add(f"标签{i}")
+        extra.save()
+    page = new_page(viewport=PHONE)
+    if elder:
+        page.context.add_cookies([{"name": "elder_mode", "value": "1", "url": live_server.url}])
+    height = PHONE["height"]
+
+    page.goto("/notices/")
+    # Filters collapse into one 筛选 control; the first notice is on the first screen.
+    assert page.locator("details.filters summary").inner_text().startswith("筛选")
+    assert not page.locator(".filter-links a").first.is_visible()
+    assert top_of(page, ".notice-list li") + 40 < height
+    page.locator("details.filters summary").click()
+    page.get_by_role("link", name="财务公开").click()
+    page.wait_for_url("**category=finance**")
+    assert "财务公开" in page.locator("details.filters summary").inner_text()
+    assert page.locator(".notice-list li").count() == 1
+
+    # The disclosure puts its totals, sign-off and 公示期 first.
+    page.goto("/notices/finance/wuye-2026q1/")
+    assert top_of(page, ".signoff") < top_of(page, ".ledger")
+    if not elder:
+        assert top_of(page, ".signoff") + 30 < height
+    # Dates and amounts never break across lines.
+    for line_count in page.locator("main time, main .amount").evaluate_all(
+        """els => els.map(e => e.getClientRects().length)"""
+    ):
+        assert line_count == 1

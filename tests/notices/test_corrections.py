@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from notices.factories import make_disclosure, publish_through_committee
 
@@ -54,7 +55,7 @@ def test_a_corrected_disclosure_shows_the_date_and_the_changes(
     client.logout()
     html = client.get(page.url).content.decode()
     today = timezone.localdate()
-    assert f"本公示已于{today.year}年{today.month}月{today.day}日更正" in html
+    assert f"本公示已于{today.year}年{today.month}月{today.day}日更正" in strip_tags(html)
     assert "期末余额：由 32,649.50 改为 33,580.00" in html
     assert [i.voucher_no for i in page.line_items.all()] == ["记-001", "记-002", "记-004"]
     assert "新增：2026-02-14 支出 楼道灯更换 320.00 元（凭证号 记-004）" in html

@@ -46,3 +46,36 @@ def test_disclosures_print_too_with_figures_items_and_signoff(client, finance_in
     from portal.review.fingerprint import verification_code
 
     assert f"核验码：<strong>{verification_code(page.publications()[-1].fingerprint)}</strong>" in html
+
+
+def test_print_sheet_shows_the_period_dates_not_a_countdown(client, notice_index):
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    NoticePageFactory(
+        parent=notice_index,
+        slug="dibao",
+        public_from=today,
+        public_until=today + datetime.timedelta(days=4),
+    )
+    online = client.get("/notices/dibao/").content.decode()
+    sheet = client.get("/notices/dibao/print/").content.decode()
+    # Online the countdown is right; on paper it would be wrong tomorrow.
+    assert "剩5天" in online
+    assert "剩" not in sheet and "公示中" not in sheet
+    until = today + datetime.timedelta(days=4)
+    assert f"{until.year}年{until.month}月{until.day}日" in sheet
+
+
+def test_print_qr_code_uses_the_sites_real_address(client, notice_index):
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "lishan.example.org", 443
+    site.save()  # save() also clears Wagtail's cached site root paths
+    NoticePageFactory(parent=notice_index, slug="tingshui")
+    html = client.get("/notices/tingshui/print/", HTTP_HOST="lishan.example.org").content.decode()
+    assert qr_svg("https://lishan.example.org/notices/tingshui/") in html
+    assert "localhost" not in html

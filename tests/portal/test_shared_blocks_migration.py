@@ -23,9 +23,10 @@ from volunteers.models import RoleModelPage
 # Migrations change the database state: no test transaction; serialized_rollback restores the data.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
+# news's 0010 only restates the article body's blocks: news stays at its latest schema, so the
+# demo (written with today's models) loads whatever columns news adds later.
 BEFORE_SHARED_BLOCKS = [
     ("notices", "0007_per_community"),
-    ("news", "0009_per_community"),
     ("volunteers", "0006_settings_per_site"),
 ]
 # model, stream field, block type, the child's name before -> after

@@ -26,7 +26,7 @@ def test_settings_appear_in_header_and_footer(client, site, home_page):
     for text in ("裕园社区", "福山街道", "裕园小区3号楼一楼", "周一至周五 8:30—17:30", "裕园之家"):
         assert text in html
     assert 'href="tel:053566668888"' in html
-    assert "扫码关注" in html
+    assert "长按识别二维码，关注“裕园之家”" in html
     assert "《裕园周报》《社区快报》" in html
 
 

@@ -49,7 +49,7 @@ def volunteer_urls(board, role_index):
     ]
 
 
-def test_volunteer_pages_in_a_browser(new_page, axe, volunteer_urls):
+def test_volunteer_pages_in_a_browser(new_page, axe, volunteer_urls, live_server):
     # One test: each transactional browser test flushes and restores the database.
     page = new_page(viewport=PHONE)
     for url in volunteer_urls:
@@ -66,3 +66,23 @@ def test_volunteer_pages_in_a_browser(new_page, axe, volunteer_urls):
         )
         small = [s for s in sizes if s[2] < 43.5]
         assert not small, (url, small)
+
+    # The gallery shows each name under its portrait on one line, on the gallery and on home.
+    for url in ("/volunteers/role-models/", "/"):
+        for elder in (False, True):
+            page = new_page(viewport=PHONE)
+            if elder:
+                page.context.add_cookies([{"name": "elder_mode", "value": "1", "url": live_server.url}])
+            page.goto(url)
+            cards = page.eval_on_selector_all(
+                ".rm-gallery li",
+                """els => els.map(li => { const pic = li.querySelector('img, .rm-placeholder').getBoundingClientRect();
+                   const name = li.querySelector('strong'); const r = name.getBoundingClientRect();
+                   return [name.textContent, pic.width, pic.bottom, r.top, r.height,
+                           parseFloat(getComputedStyle(name).lineHeight)]; })""",
+            )
+            assert len(cards) == 2, url
+            for name, width, picture_bottom, name_top, height, line in cards:
+                assert width >= 120, (url, name, width)
+                assert name_top >= picture_bottom - 0.5, (url, name)
+                assert height < 1.5 * line, (url, name, "wraps")

@@ -63,6 +63,7 @@ def public_urls(board, role_index, private_volunteer, site):
         f"{role_index.url}?honour=中国好人",
         "/search/?q=照顾孤寡老人",
         "/sitemap.xml",
+        "/sitemap/",
     ]
 
 

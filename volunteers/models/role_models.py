@@ -238,6 +238,11 @@ class RoleModelPage(Page):
         return self.real_name if self.has_consent else self.masked_name
 
     @property
+    def public_title(self):
+        """Search results name the person as the gallery does (the title is always masked)."""
+        return self.display_name
+
+    @property
     def public_portrait(self):
         return self.portrait if self.has_consent else None
 

@@ -1,5 +1,12 @@
 import pytest
+from django.core.cache import cache
 from wagtail.models import Page
+
+
+@pytest.fixture(autouse=True)
+def fresh_vocabulary():
+    """The suggestions' vocabulary is cached per site: each test starts without it."""
+    cache.clear()
 
 
 @pytest.fixture
