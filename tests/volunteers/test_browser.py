@@ -62,7 +62,8 @@ def test_volunteer_pages_in_a_browser(new_page, axe, volunteer_urls, live_server
         assert horizontal_overflow(page) <= 0, url
         sizes = page.eval_on_selector_all(
             "main a, main button, main select, main input:not([type=hidden])",
-            "els => els.map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim() || e.name, r.width, r.height]; })",
+            # Controls folded inside a closed 筛选 control are not on screen.
+            "els => els.filter(e => e.getClientRects().length).map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim() || e.name, r.width, r.height]; })",
         )
         small = [s for s in sizes if s[2] < 43.5]
         assert not small, (url, small)
@@ -86,3 +87,19 @@ def test_volunteer_pages_in_a_browser(new_page, axe, volunteer_urls, live_server
                 assert width >= 120, (url, name, width)
                 assert name_top >= picture_bottom - 0.5, (url, name)
                 assert height < 1.5 * line, (url, name, "wraps")
+
+
+def test_listings_fold_their_filters_into_one_control(new_page, volunteer_urls, live_server):
+    page = new_page(viewport=PHONE)
+    for url, first in (("/volunteers/", ".vol-ranking li"), ("/volunteers/role-models/", ".rm-gallery li")):
+        page.goto(url)
+        summary = page.locator("details.filters summary")
+        assert summary.inner_text().startswith("筛选")
+        assert not page.locator(".vol-filter select").first.is_visible()
+        assert page.locator(first).first.evaluate("e => e.getBoundingClientRect().top") < PHONE["height"]
+        summary.click()
+        assert page.locator(".vol-filter select").first.is_visible()
+    page.locator(".vol-filter select[name=honour]").select_option("中国好人")
+    with page.expect_navigation():
+        page.locator(".vol-filter button[type=submit]").click()
+    assert "中国好人" in page.locator("details.filters summary").inner_text()
