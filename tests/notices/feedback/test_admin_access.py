@@ -41,9 +41,11 @@ def desks(home_page, make_user):
 
 
 def denied(response):
-    return response.status_code in (403, 404) or (
-        response.status_code == 302 and "/login/" in response.get("Location", "")
-    ) or (response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home"))
+    return (
+        response.status_code in (403, 404)
+        or (response.status_code == 302 and "/login/" in response.get("Location", ""))
+        or (response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home"))
+    )
 
 
 def both_ways(desks):
@@ -143,7 +145,10 @@ def test_grid_workers_see_and_note_only_what_is_assigned_to_them(client, desks):
     assert own.item.number in client.get(reverse("feedback_admin:index")).content.decode()
     html = client.get(own.url()).content.decode()
     assert "137****5678" in html and "13712345678" not in html
-    assert client.post(own.url(), {"action": "note", "note-text": "已上门查看，路面确有塌陷。"}).status_code == 302
+    assert (
+        client.post(own.url(), {"action": "note", "note-text": "已上门查看，路面确有塌陷。"}).status_code
+        == 302
+    )
     assert FeedbackNote.objects.get().actor == worker
     assert denied(client.post(own.url(), {"action": "reply", "reply-text": "网格员答复。"}))
     assert denied(client.post(own.url(), {"action": "reveal"}))
@@ -184,4 +189,8 @@ def test_staff_enter_a_phone_call_for_their_community_only(client, desks):
     response = client.post(reverse("feedback_admin:add"), data)
     item = Feedback.objects.get(text="电话反映：12号楼电梯异响。")
     assert response.status_code == 302
-    assert item.site == own.site and item.source == "phone" and item.entered_by == own.users[roles.COMMUNITY_STAFF]
+    assert (
+        item.site == own.site
+        and item.source == "phone"
+        and item.entered_by == own.users[roles.COMMUNITY_STAFF]
+    )

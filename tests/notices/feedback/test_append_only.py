@@ -56,7 +56,10 @@ def test_the_admin_has_no_edit_form_and_no_delete_view(client, replied, make_use
         with pytest.raises(NoReverseMatch):
             reverse(f"feedback_admin:{name}", args=[replied.pk])
     assert client.post(f"/admin/feedback/delete/{replied.pk}/").status_code == 404
-    assert client.post(f"/admin/feedback/edit/{replied.pk}/", {"text": "改写居民原话"}).status_code in (302, 403)
+    assert client.post(f"/admin/feedback/edit/{replied.pk}/", {"text": "改写居民原话"}).status_code in (
+        302,
+        403,
+    )
     replied.refresh_from_db()
     assert replied.text == "3号楼北侧路灯不亮，晚上出行不便。"
     # An unknown action through the handling page is refused, not ignored into an edit.

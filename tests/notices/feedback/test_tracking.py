@@ -57,10 +57,14 @@ def test_wrong_answers_are_limited_per_address(client, filed):
     item, code = filed
     for _ in range(10):
         client.post(URL, {"number": item.number, "secret": "AAAAAA"}, REMOTE_ADDR="198.51.100.7")
-    html = client.post(URL, {"number": item.number, "secret": code}, REMOTE_ADDR="198.51.100.7").content.decode()
+    html = client.post(
+        URL, {"number": item.number, "secret": code}, REMOTE_ADDR="198.51.100.7"
+    ).content.decode()
     assert "尝试次数过多" in html and TEXT not in html
     # Another address is not affected.
-    html = client.post(URL, {"number": item.number, "secret": code}, REMOTE_ADDR="198.51.100.8").content.decode()
+    html = client.post(
+        URL, {"number": item.number, "secret": code}, REMOTE_ADDR="198.51.100.8"
+    ).content.decode()
     assert TEXT in html
 
 
