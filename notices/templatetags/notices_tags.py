@@ -2,6 +2,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html_join
 from wagtail import hooks
+from wagtail.models import Site
 
 from notices.money import yuan as format_yuan
 from notices.qr import qr_svg
@@ -11,12 +12,16 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def feedback_item_url(context, number):
-    """The absolute address of a report on the public record (for the board's QR codes)."""
+    """The absolute address of a report on the public record, at the community's own address like
+    the page's own QR code (for the board's printed sheet)."""
     request = context.get("request")
     try:
         path = reverse("feedback_item", args=[number])
     except NoReverseMatch:
         return ""
+    site = Site.find_for_request(request) if request else None
+    if site is not None:
+        return site.root_url + path
     return request.build_absolute_uri(path) if request else path
 
 
