@@ -90,7 +90,7 @@ def _require(allowed):
         raise PermissionDenied("没有办理这件反映的权限。")
 
 
-def change_status(item, status, user, reason="", abusive=False):
+def change_status(item, status, user, reason="", abusive=False, when=None):
     _require(access.may_handle(user, item))
     if status not in TRANSITIONS.get(item.status, ()):
         raise ValidationError(f"“{item.status_label}”的反映不能改为这个状态。")
@@ -104,26 +104,30 @@ def change_status(item, status, user, reason="", abusive=False):
             item.abusive = item.hidden = True
             fields += ["abusive", "hidden"]
         if status == CLOSED:
-            item.closed_on = timezone.localdate()
+            item.closed_on = timezone.localdate(when)
             fields.append("closed_on")
         item.save(update_fields=fields)
-        event = FeedbackEvent.objects.create(feedback=item, status=status, reason=reason, actor=user)
+        event = FeedbackEvent.objects.create(
+            feedback=item, status=status, reason=reason, actor=user, created_at=when or timezone.now()
+        )
     notify_status(item, event)
     return event
 
 
-def publish_reply(item, text, user):
-    """A reply goes out with the item; a later one supersedes it (both stay on the record)."""
+def publish_reply(item, text, user, when=None):
+    """A reply goes out with the item; a later one supersedes it (both stay on the record).
+    `when` (default now) lets the demo replay a year of handling."""
     _require(access.may_handle(user, item))
     text = (text or "").strip()
     if not text:
         raise ValidationError("请填写答复内容。")
     if item.status in (REFUSED, WITHDRAWN):
         raise ValidationError("已不予受理或已撤回的反映不能答复。")
-    today = timezone.localdate()
+    when = when or timezone.now()
+    today = timezone.localdate(when)
     event = None
     with transaction.atomic():
-        reply = FeedbackReply.objects.create(feedback=item, text=text, actor=user)
+        reply = FeedbackReply.objects.create(feedback=item, text=text, actor=user, created_at=when)
         fields = []
         if item.replied_on is None:
             item.replied_on = today
@@ -132,7 +136,7 @@ def publish_reply(item, text, user):
         if item.status in OPEN_STATUSES:
             item.status = REPLIED
             fields.append("status")
-            event = FeedbackEvent.objects.create(feedback=item, status=REPLIED, actor=user)
+            event = FeedbackEvent.objects.create(feedback=item, status=REPLIED, actor=user, created_at=when)
         if fields:
             item.save(update_fields=fields)
     if event is not None:
@@ -140,12 +144,14 @@ def publish_reply(item, text, user):
     return reply
 
 
-def add_note(item, text, user):
+def add_note(item, text, user, when=None):
     _require(access.may_note(user, item))
     text = (text or "").strip()
     if not text:
         raise ValidationError("请填写办理情况。")
-    return FeedbackNote.objects.create(feedback=item, text=text, actor=user)
+    return FeedbackNote.objects.create(
+        feedback=item, text=text, actor=user, created_at=when or timezone.now()
+    )
 
 
 def assign(item, assignee, user):
@@ -166,7 +172,7 @@ def reveal_contact(item, user):
     return contact
 
 
-def withdraw(item):
+def withdraw(item, when=None):
     """The resident withdraws their report (track page): it leaves the public record."""
     if item.status in (CLOSED, REFUSED, WITHDRAWN):
         raise ValidationError("这件反映已经办结或不再办理，不能撤回。")
@@ -174,4 +180,6 @@ def withdraw(item):
         item.status = WITHDRAWN
         item.hidden = True
         item.save(update_fields=["status", "hidden"])
-        return FeedbackEvent.objects.create(feedback=item, status=WITHDRAWN, by_resident=True)
+        return FeedbackEvent.objects.create(
+            feedback=item, status=WITHDRAWN, by_resident=True, created_at=when or timezone.now()
+        )

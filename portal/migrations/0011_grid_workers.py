@@ -38,17 +38,11 @@ def create_grid_workers(apps, schema_editor):
         StableKey.objects.create(key=KEY, site_id=site_id, content_type=group_type, object_id=group.pk)
 
 
-def remove_grid_workers(apps, schema_editor):
-    StableKey = apps.get_model("portal", "StableKey")
-    keys = StableKey.objects.filter(key=KEY)
-    apps.get_model("auth", "Group").objects.filter(pk__in=keys.values("object_id")).delete()
-    keys.delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("portal", "0010_workday_overrides"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
     ]
 
-    operations = [migrations.RunPython(create_grid_workers, remove_grid_workers)]
+    # Going back leaves the groups, like the other role migrations (0008).
+    operations = [migrations.RunPython(create_grid_workers, migrations.RunPython.noop)]
