@@ -176,3 +176,21 @@ def test_a_host_with_no_community_is_a_404(client, home_page):
 
     Site.objects.update(is_default_site=False)
     assert client.get(URL, HTTP_HOST="nowhere.example").status_code == 404
+
+
+def test_two_residents_at_the_same_moment_get_different_numbers(home_page, today, monkeypatch):
+    """The unique constraint settles a race: the second save retries with the next number."""
+    from notices.feedback import factories, numbers
+
+    first, _ = factories.file()
+    computed = iter([first.number, "FK20261130-0002"])  # the first guess is already taken
+    monkeypatch.setattr(numbers, "next_number", lambda model, prefix: next(computed))
+    second, _ = factories.file("另一位居民同时提交的反映内容。")
+    assert second.number == "FK20261130-0002"
+    assert Feedback.objects.count() == 2
+
+
+def test_every_page_links_to_the_form_in_its_header(client, home_page):
+    html = client.get("/").content.decode()
+    header = html.split("</header>")[0]
+    assert 'href="/feedback/new/"' in header and "我要反映" in header
