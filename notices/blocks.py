@@ -19,6 +19,9 @@ class ProblemBlock(blocks.StructBlock):
     status = blocks.ChoiceBlock(label="办理状态", choices=PROBLEM_STATUS_CHOICES, default="accepted")
     handling = blocks.TextBlock(label="处理情况", required=False)
     reply = blocks.TextBlock(label="答复", required=False)
+    number = blocks.CharBlock(
+        label="受理号", required=False, max_length=20, help_text="网上受理的反映：打印版为它印二维码。"
+    )
 
     class Meta:
         icon = "help"

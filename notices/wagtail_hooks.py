@@ -19,7 +19,6 @@ from portal.search.types import ResultType
 
 from . import provisioning, views
 from .models import FinancialDisclosurePage, Fund, NoticeBase, NoticeIndexPage, NoticePage
-from .status import notice_status
 
 
 class FundViewSet(CommunitySnippetViewSet):
@@ -100,7 +99,7 @@ def notices_home_section(request, home_page):
         .order_by("-date", "-pk")[:5]
     )
     for notice in notices:
-        notice.current_status = notice_status(notice.public_from, notice.public_until, today)
+        notice.current_status = notice.status_on(today)
     more_url = index_page.get_url(request)
     if not notices:
         return HomeSection(

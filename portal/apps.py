@@ -1,5 +1,6 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, post_save
+from django.core.signals import request_started
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 class PortalConfig(AppConfig):
@@ -11,7 +12,8 @@ class PortalConfig(AppConfig):
     def ready(self):
         from wagtail.models import Site
 
-        from . import checks  # noqa: F401
+        from . import checks, workdays  # noqa: F401
+        from .models import WorkdayOverride
         from .provisioning import provision_all_sites, provision_new_site, provision_section_site
         from .spreadsheets import protect_wagtail_exports
 
@@ -19,3 +21,9 @@ class PortalConfig(AppConfig):
         post_save.connect(provision_new_site, sender=Site, dispatch_uid="portal_provision_site")
         post_save.connect(provision_section_site, dispatch_uid="portal_provision_section")
         protect_wagtail_exports()
+        # The working-day clock reads each year's overrides once per request cycle.
+        request_started.connect(workdays.clear_cache, dispatch_uid="portal_workdays_request")
+        post_save.connect(workdays.clear_cache, sender=WorkdayOverride, dispatch_uid="portal_workdays_save")
+        post_delete.connect(
+            workdays.clear_cache, sender=WorkdayOverride, dispatch_uid="portal_workdays_delete"
+        )

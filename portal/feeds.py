@@ -1,19 +1,24 @@
-"""RSS feeds of pages: Django's syndication `Feed` with what every portal feed shares."""
+"""RSS feeds: Django's syndication `Feed` with what every portal feed shares, and the feed of a
+page's items."""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 
 
-class PageFeed(Feed):
+class PortalFeed(Feed):
+    """RSS 2.0 in Chinese, every link absolute on the request's site."""
+
+    feed_type = Rss201rev2Feed
+    language = "zh-cn"
+    item_guid_is_permalink = True
+
+
+class PageFeed(PortalFeed):
     """A page's latest items as RSS 2.0 in Chinese, every link absolute on the request's site.
 
     A routable page serves it from its `feed/` route with `SomeFeed(self)(request)`; subclasses
     say what the items are (`title`, `description`, `items`, `item_description`, ...).
     """
-
-    feed_type = Rss201rev2Feed
-    language = "zh-cn"
-    item_guid_is_permalink = True
 
     def __init__(self, page):
         self.page = page

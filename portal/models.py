@@ -99,3 +99,24 @@ class StableKey(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class WorkdayOverride(models.Model):
+    """A day whose working status differs from `chinese_calendar`'s, or a year the package does not
+    know yet: the State Council's holidays and swapped working days, entered each November."""
+
+    date = models.DateField("日期", unique=True)
+    is_working_day = models.BooleanField(
+        "上班", default=False, help_text="勾选：这天上班（如周末调休上班）；不勾选：这天放假。"
+    )
+    name = models.CharField("说明", max_length=40, help_text="例如：春节、国庆节、调休上班")
+
+    panels = [FieldPanel("date"), FieldPanel("is_working_day"), FieldPanel("name")]
+
+    class Meta:
+        verbose_name = "节假日调整"
+        verbose_name_plural = "节假日调整"
+        ordering = ["-date"]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.name}（{'上班' if self.is_working_day else '放假'}）"

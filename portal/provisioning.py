@@ -102,5 +102,17 @@ def provision_site_admins(site):
     grant_site_permissions(admins, site, ["portal.change_communitysettings"])
 
 
+WORKDAY_PERMISSIONS = [f"portal.{action}_workdayoverride" for action in ("add", "change", "delete", "view")]
+
+
+def provision_workdays(site):
+    """社区工作人员 and 站点管理员 keep the holiday table (it is the same for every community)."""
+    from . import roles
+
+    for role in (roles.COMMUNITY_STAFF, roles.SITE_ADMINS):
+        if group := roles.group(role, site):
+            grant_model_permissions(group, WORKDAY_PERMISSIONS)
+
+
 def group_named(name):
     return Group.objects.get_or_create(name=name)[0]

@@ -253,6 +253,8 @@ class FinancialDisclosurePage(ReviewedPageMixin, PrintableMixin, RoutablePageMix
             "closing_balance": Decimal(self.closing_balance),
             "public_from": self.public_from,
             "public_until": self.public_until,
+            # Only when used, so the fingerprints of disclosures published before it stay the same.
+            **({"public_working_days": self.public_working_days} if self.public_working_days else {}),
             "objection_office": self.objection_office,
             "objection_phone": self.objection_phone,
             "objection_deadline": self.objection_deadline,

@@ -1,6 +1,7 @@
 """The notice board: its index page, the fields every notice shares and ordinary notices."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
@@ -18,6 +19,7 @@ from portal.base_forms import PortalPageForm
 from portal.pagination import paginate
 from portal.params import ascii_int
 from portal.review.permissions import PublicRecordsPermissionTester
+from portal.workdays import add_working_days, is_working_day
 
 from ..blocks import NoticeBodyBlock
 from ..forms import NoticeForm
@@ -103,11 +105,12 @@ class NoticeIndexPage(RoutablePageMixin, Page):
             "date",
             "public_from",
             "public_until",
+            "public_working_days",
         )
         page_obj = paginate(request, notices, self.per_page)
         today = timezone.localdate()
         for notice in page_obj:
-            notice.current_status = notice_status(notice.public_from, notice.public_until, today)
+            notice.current_status = notice.status_on(today)
         # Years and tags offered are those of the chosen category (no 党费 tag under 财务公开).
         in_category = self.filtered({**filters, "year": None, "tag": ""})
         years = sorted({d.year for d in in_category.dates("date", "year")}, reverse=True)
@@ -174,6 +177,14 @@ class NoticeBase(Page):
     summary = models.TextField("摘要", blank=True, help_text="一两句话，显示在列表和分享卡片中。")
     public_from = models.DateField("公示开始", null=True, blank=True)
     public_until = models.DateField("公示截止", null=True, blank=True, help_text="不填表示长期公开。")
+    public_working_days = models.PositiveSmallIntegerField(
+        "公示期（工作日）",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="按工作日计算的公示期（如低保公示 7 个工作日）：填写后公示截止日期按法定工作日自动算出，"
+        "开始当天是工作日就算第一天。",
+    )
     objection_office = models.CharField("异议受理部门", max_length=80, blank=True)
     objection_phone = models.CharField(
         "异议受理电话", max_length=40, blank=True, help_text="办公室电话，不要填个人手机。"
@@ -188,7 +199,9 @@ class NoticeBase(Page):
     period_panels = [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("public_from"), FieldPanel("public_until")]),
+                FieldRowPanel(
+                    [FieldPanel("public_from"), FieldPanel("public_working_days"), FieldPanel("public_until")]
+                ),
                 FieldPanel("objection_office"),
                 FieldPanel("objection_phone"),
                 FieldPanel("objection_deadline"),
@@ -213,6 +226,11 @@ class NoticeBase(Page):
     def clean(self):
         super().clean()
         errors = {}
+        if self.public_working_days:
+            if not self.public_from:
+                errors["public_from"] = "公示期按工作日计算时，请填写公示开始日期。"
+            else:
+                self.public_until = self.working_days_end()
         if self.public_from and self.public_until and self.public_until < self.public_from:
             errors["public_until"] = "公示截止日期不能早于开始日期。"
         if self.public_until and not self.public_from:
@@ -222,9 +240,19 @@ class NoticeBase(Page):
         if errors:
             raise ValidationError(errors)
 
+    def working_days_end(self):
+        """The last day of a period of `public_working_days` working days from `public_from`."""
+        n = self.public_working_days
+        return add_working_days(self.public_from, n - 1 if is_working_day(self.public_from) else n)
+
+    def status_on(self, today=None):
+        return notice_status(
+            self.public_from, self.public_until, today, working_days=bool(self.public_working_days)
+        )
+
     @property
     def status(self):
-        return notice_status(self.public_from, self.public_until)
+        return self.status_on()
 
     @property
     def category_label(self):

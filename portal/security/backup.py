@@ -1,7 +1,8 @@
 """Encrypted site backups: one file holding the database and the media files.
 
 Archive: a gzipped tar with manifest.json, the database (a SQLite copy made with the online
-backup API, or a pg_dump custom-format dump) and media/. Encryption: a key derived from the
+backup API, or a pg_dump custom-format dump), media/ and private/ (files kept out of the public
+media folder, e.g. residents' report photos in FEEDBACK_PRIVATE_ROOT). Encryption: a key derived from the
 passphrase with scrypt; the archive is cut into 1 MiB chunks, each sealed with AES-256-GCM
 (nonce = random prefix + chunk number + last-chunk flag), so chunks cannot be reordered,
 dropped or cut off without decryption failing."""
@@ -157,11 +158,23 @@ def dump_database(folder):
     return engine, target.name
 
 
-def media_files():
-    root = Path(settings.MEDIA_ROOT)
+def folders():
+    """{name in the archive: folder}: the public media and the private files."""
+    found = {"media": Path(settings.MEDIA_ROOT)}
+    private = getattr(settings, "FEEDBACK_PRIVATE_ROOT", None)
+    if private:
+        found["private"] = Path(private)
+    return found
+
+
+def files_in(root):
     if not root.exists():
         return []
     return sorted(path for path in root.rglob("*") if path.is_file())
+
+
+def media_files():
+    return files_in(Path(settings.MEDIA_ROOT))
 
 
 def write_backup(output):
@@ -170,13 +183,14 @@ def write_backup(output):
     output = Path(output)
     with tempfile.TemporaryDirectory(prefix="portal-backup-") as work:
         engine, database_name = dump_database(work)
-        files = media_files()
+        files = {name: files_in(root) for name, root in folders().items()}
         manifest = {
             "format": FORMAT,
             "created": datetime.datetime.now(datetime.UTC).isoformat(),
             "engine": engine,
             "database": database_name,
-            "media_files": len(files),
+            "media_files": len(files["media"]),
+            "private_files": len(files.get("private", [])),
         }
         archive = Path(work) / "backup.tar.gz"
         with tarfile.open(archive, "w:gz") as tar:
@@ -184,9 +198,9 @@ def write_backup(output):
             manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
             tar.add(manifest_path, arcname="manifest.json")
             tar.add(Path(work) / database_name, arcname=database_name)
-            root = Path(settings.MEDIA_ROOT)
-            for path in files:
-                tar.add(path, arcname=f"media/{path.relative_to(root).as_posix()}")
+            for name, root in folders().items():
+                for path in files[name]:
+                    tar.add(path, arcname=f"{name}/{path.relative_to(root).as_posix()}")
         partial = output.with_name(output.name + ".partial")
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as target, archive.open("rb") as source:
@@ -258,10 +272,11 @@ def _restore_database(engine, database, dump):
 
 
 def _restore_media(tar):
-    root = Path(settings.MEDIA_ROOT)
-    root.mkdir(parents=True, exist_ok=True)
+    roots = folders()
     for member in tar.getmembers():
-        if not member.name.startswith("media/") or not member.isfile():
+        name, _, rest = member.name.partition("/")
+        if name not in roots or not rest or not member.isfile():
             continue
-        member.name = member.name.removeprefix("media/")
-        tar.extract(member, root, filter="data")  # refuses absolute paths and ../
+        roots[name].mkdir(parents=True, exist_ok=True)
+        member.name = rest
+        tar.extract(member, roots[name], filter="data")  # refuses absolute paths and ../

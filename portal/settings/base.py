@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "portal.security",
     "home",
     "notices",
+    "notices.feedback",
     "news",
     "volunteers",
     "wagtail.contrib.settings",
@@ -167,6 +168,10 @@ STATIC_URL = "/static/"
 
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Residents' report photos: outside MEDIA_ROOT (which nginx serves to anyone), shown only in the admin.
+FEEDBACK_PRIVATE_ROOT = Path(os.environ.get("FEEDBACK_PRIVATE_ROOT", BASE_DIR / "private" / "feedback"))
+# Text messages to residents when their report changes status: a class with send(phone, text).
+FEEDBACK_SMS_BACKEND = os.environ.get("FEEDBACK_SMS_BACKEND", "notices.feedback.sms.ConsoleSMSBackend")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -17,6 +17,8 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
+FEEDBACK_PRIVATE_ROOT = tempfile.mkdtemp(prefix="portal-test-private-")
+FEEDBACK_SMS_BACKEND = "notices.feedback.sms.LocmemSMSBackend"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A real file, not shared-cache memory: threads and the live server then lock as in production.
     DATABASES["default"]["TEST"] = {"NAME": str(Path(MEDIA_ROOT) / "test.sqlite3")}  # noqa: F405

@@ -60,6 +60,7 @@ def notice_form(title="关于加装电梯意见征询的公示", category="resid
         "tags": "",
         "public_from": "",
         "public_until": "",
+        "public_working_days": "",
         "objection_office": "",
         "objection_phone": "",
         "objection_deadline": "",

@@ -92,8 +92,9 @@ def test_problem_handling_lists_problems_without_reporters(client, notice_index)
     assert "2026年3月居民反映问题处理情况" in html
     assert "环境卫生" in html and "已办结" in html and "处理中" in html
     assert "已协调物业每日清运两次。" in html
-    # The block has no place for who reported it.
-    assert set(ProblemBlock.base_blocks) == {"date", "kind", "description", "status", "handling", "reply"}
+    # The block has no place for who reported it (the 受理号 names the report, not the reporter).
+    fields = {"date", "kind", "description", "status", "handling", "reply", "number"}
+    assert set(ProblemBlock.base_blocks) == fields
 
 
 @pytest.mark.parametrize("text", ["反映人电话13812345678", "身份证 37010219800101123X"])

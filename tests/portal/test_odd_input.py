@@ -2,6 +2,7 @@
 
 import pytest
 
+from notices.feedback.factories import file as file_feedback
 from notices.models import NoticeIndexPage
 from tests.corpus import build_corpus
 from volunteers.factories import CommendationPeriodFactory
@@ -40,6 +41,7 @@ def urls(home_page):
     period = CommendationPeriodFactory(title="2025年下半年")
     period.publish()
     volunteer = Volunteer.objects.order_by("pk").first()
+    report, _ = file_feedback(text="2号楼门口的台阶破损，老人容易绊倒。")
     sub = board.url
     return {
         # url: the query parameters the page reads (plus `page`, which every list could read)
@@ -64,6 +66,12 @@ def urls(home_page):
         pages["barber"].url: [],
         "/search/": ["q", "type"],
         "/elder-mode/on/": ["next"],
+        "/feedback/": ["kind", "status", "year"],
+        "/feedback/feed/": ["kind", "status", "year"],
+        "/feedback/new/": ["notice"],
+        "/feedback/track/": ["number"],
+        "/feedback/summary/": ["year", "format"],
+        f"/feedback/{report.number}/": [],
     }
 
 

@@ -6,7 +6,7 @@ from portal import roles
 pytestmark = pytest.mark.django_db
 
 
-def test_five_roles_exist_after_migrate():
+def test_the_roles_exist_after_migrate():
     names = {role: roles.group(role).name for role in roles.ALL_ROLES}
     assert names == {
         "resident_editor": "居民编辑",
@@ -14,10 +14,11 @@ def test_five_roles_exist_after_migrate():
         "staff": "社区工作人员",
         "committee": "监委会",
         "site_admin": "站点管理员",
+        "grid_worker": "网格员",
         "district_admin": "街道管理员",
         "district_supervisor": "街道监督",
     }
-    assert Group.objects.count() == 7
+    assert Group.objects.count() == 8
 
 
 def test_roles_are_found_by_key_whatever_the_groups_are_called(make_user):

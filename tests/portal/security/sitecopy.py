@@ -17,6 +17,8 @@ def environment(database, media_root, **extra):
         DJANGO_SETTINGS_MODULE="portal.settings.test",
         DATABASE_URL=f"sqlite:///{database}",
         MEDIA_ROOT=str(media_root),
+        # Private files (report photos) beside the media folder, never in the project folder.
+        FEEDBACK_PRIVATE_ROOT=str(Path(media_root).parent / "private"),
         PYTHONPATH=str(ROOT),
     )
     env.update(extra)

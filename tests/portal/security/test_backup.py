@@ -49,8 +49,12 @@ def demo(migrated_sqlite, tmp_path_factory):
     media = folder / "media"
     result = manage(["load_demo"], database, media, DEMO_PASSWORD="gongkailan2026")
     assert result.returncode == 0, result.stderr
+    # A resident's report photo, kept outside the public media folder.
+    private = folder / "private"
+    (private / "FK20261130-0001").mkdir(parents=True)
+    (private / "FK20261130-0001" / "a1b2.jpg").write_bytes(b"\xff\xd8 photo bytes")
     archive = folder / "site.bak"
-    result = manage(["backup", str(archive)], database, media)
+    result = manage(["backup", str(archive)], database, media, FEEDBACK_PRIVATE_ROOT=str(private))
     assert result.returncode == 0, result.stderr
     assert "个上传文件" in result.stdout
     return database, media, archive
@@ -59,8 +63,13 @@ def demo(migrated_sqlite, tmp_path_factory):
 def test_the_demo_site_round_trips_table_by_table_and_file_by_file(demo, tmp_path):
     database, media, archive = demo
     target, target_media = tmp_path / "restored.sqlite3", tmp_path / "media"
-    result = manage(["restore", str(archive)], target, target_media)
+    target_private = tmp_path / "private"
+    result = manage(
+        ["restore", str(archive)], target, target_media, FEEDBACK_PRIVATE_ROOT=str(target_private)
+    )
     assert result.returncode == 0, result.stderr
+    assert file_hashes(target_private) == file_hashes(database.parent / "private")
+    assert not (target_media / "FK20261130-0001").exists()
     source_rows, restored_rows = table_rows(database), table_rows(target)
     assert source_rows.keys() == restored_rows.keys()
     for table, rows in source_rows.items():

@@ -17,14 +17,14 @@ from wagtail.models import Page, Site
 from home.models import HomePage
 from portal import roles
 from portal.accounts.models import set_verified_name, verified_name
-from portal.demo import communities, news, notices, volunteers
+from portal.demo import communities, feedback, news, notices, volunteers
 from portal.demo.media import get_collection, get_or_create_image
 from portal.models import CommunitySettings
 
 DEFAULT_DEMO_PASSWORD = "gongkailan2026"
 
 # Each section's demo module, in the order content depends on (news links to notices).
-SECTIONS = [notices, news, volunteers, communities]
+SECTIONS = [notices, news, volunteers, communities, feedback]
 
 DEMO_USERS = [
     # username, display name, role, superuser
@@ -36,6 +36,7 @@ DEMO_USERS = [
     ("committee1", "周德明", roles.COMMITTEE, False),
     ("committee2", "吴桂英", roles.COMMITTEE, False),
     ("committee3", "郑国强", roles.COMMITTEE, False),
+    ("grid1", "刘志强", roles.GRID_WORKERS, False),
 ]
 
 INTRO = (
