@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_migrate, post_save, pre_save
 
 
 class PortalConfig(AppConfig):
@@ -13,9 +13,11 @@ class PortalConfig(AppConfig):
 
         from . import checks  # noqa: F401
         from .provisioning import provision_all_sites, provision_new_site, provision_section_site
+        from .slugs import make_slug_ascii
         from .spreadsheets import protect_wagtail_exports
 
         post_migrate.connect(provision_all_sites, sender=self, dispatch_uid="portal_provision_all")
         post_save.connect(provision_new_site, sender=Site, dispatch_uid="portal_provision_site")
         post_save.connect(provision_section_site, dispatch_uid="portal_provision_section")
         protect_wagtail_exports()
+        pre_save.connect(make_slug_ascii, dispatch_uid="portal_ascii_slugs")
