@@ -1,6 +1,8 @@
 """Base admin forms for everything residents see: no personal numbers in any text field."""
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.panels import get_edit_handler
 
 from portal.communities_admin import CommunityFormMixin
 from portal.personal_data import PersonalDataFormMixin
@@ -18,6 +20,33 @@ class PortalPageForm(PersonalDataFormMixin, WagtailAdminPageForm):
             self.fields[
                 "slug"
             ].help_text = "网址里的名字，只用字母、数字和横线；不填或填中文都会自动转成拼音。"
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and self._errors:
+            # Wagtail's message at the top lists the errors only when there is a non-field one:
+            # each hint names the tab and fields, so an error on a hidden tab is seen.
+            for hint in self.tab_hints():
+                self._errors.setdefault(NON_FIELD_ERRORS, self.error_class(error_class="nonfield")).append(
+                    hint
+                )
+
+    def tab_hints(self):
+        """'请到“推广”标签页修改：网址别名。' for each tab holding a field or formset with errors."""
+        model = type(self.instance)
+        handler = model.get_edit_handler() if hasattr(model, "get_edit_handler") else get_edit_handler(model)
+        tabs = handler.children
+        hints = []
+        for tab in tabs:
+            options = tab.get_form_options()
+            names = [str(self[name].label) for name in options.get("fields", []) if name in self._errors]
+            for name in options.get("formsets", {}):
+                formset = self.formsets.get(name)
+                if formset is not None and (any(formset.errors) or formset.non_form_errors()):
+                    names.append(str(formset.model._meta.verbose_name_plural))
+            if names:
+                hints.append(f"请到“{tab.heading}”标签页修改：{'、'.join(names)}。")
+        return hints
 
     def clean_slug(self):
         slug = (self.cleaned_data.get("slug") or "").strip()

@@ -3,6 +3,7 @@
 
 import json
 import re
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -106,3 +107,13 @@ def test_dashboard_offers_write_in_the_current_issue(client, editor, issues):
 def test_dashboard_has_no_write_panel_for_those_who_cannot_write(client, staff_user, issues):
     client.force_login(staff_user)
     assert "社区报写稿" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_a_new_article_opens_with_a_paragraph_to_type_into(client, editor, issues):
+    old, new = issues
+    client.force_login(editor)
+    html = client.get(write_url(new)).content.decode()
+    arguments = re.search(r'id="body" data-block[^>]*data-w-block-arguments-value="([^"]*)"', html)
+    assert arguments, "the body's stream field is not on the form"
+    value, errors = json.loads(unescape(arguments.group(1)))
+    assert [block["type"] for block in value] == ["paragraph"]
