@@ -1,12 +1,14 @@
 """Base admin forms for everything residents see: no personal numbers in any text field."""
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import get_edit_handler
 
 from portal.communities_admin import CommunityFormMixin
 from portal.personal_data import PersonalDataFormMixin
 from portal.slugs import ascii_slug, available_slug
+
+BLOCK_ERRORS_MESSAGE = "有区块需要修改，请看下面标红的地方。"
 
 
 class PortalPageForm(PersonalDataFormMixin, WagtailAdminPageForm):
@@ -30,9 +32,21 @@ class PortalPageForm(PersonalDataFormMixin, WagtailAdminPageForm):
                 self._errors.setdefault(NON_FIELD_ERRORS, self.error_class(error_class="nonfield")).append(
                     hint
                 )
+            self.word_block_errors()
+
+    def word_block_errors(self):
+        """A stream, list or struct block's error says "Validation error in StreamBlock" (a fixed
+        English text in Wagtail 8.0); the list at the top shows it, so say it in Chinese. The
+        errors of each block, shown in place, are untouched."""
+        for errors in self._errors.values():
+            for error in getattr(errors, "data", []):
+                if isinstance(error, ValidationError) and str(getattr(error, "message", "")).startswith(
+                    "Validation error in "
+                ):
+                    error.message = BLOCK_ERRORS_MESSAGE
 
     def tab_hints(self):
-        """'请到“推广”标签页修改：网址别名。' for each tab holding a field or formset with errors."""
+        """'请到“推荐”标签页修改：缩略名。' for each tab holding a field or formset with errors."""
         model = type(self.instance)
         handler = model.get_edit_handler() if hasattr(model, "get_edit_handler") else get_edit_handler(model)
         tabs = handler.children
@@ -44,7 +58,7 @@ class PortalPageForm(PersonalDataFormMixin, WagtailAdminPageForm):
                 formset = self.formsets.get(name)
                 if formset is not None and (any(formset.errors) or formset.non_form_errors()):
                     names.append(str(formset.model._meta.verbose_name_plural))
-            if names:
+            if names and tab.heading:
                 hints.append(f"请到“{tab.heading}”标签页修改：{'、'.join(names)}。")
         return hints
 

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from news.factories import ArticlePageFactory, IssuePageFactory
 from portal import roles
@@ -42,3 +43,16 @@ def test_an_error_on_the_content_tab_is_named_too(client, make_user, issue):
     response = client.post(url, article_form_data("", "empty-title"))
     assert response.status_code == 200
     assert "请到“内容”标签页修改：标题。" in top_message(response)
+
+
+def test_an_error_inside_the_body_is_worded_in_chinese_at_the_top(client, make_user, issue):
+    client.force_login(make_user(roles.RESIDENT_EDITORS))
+    url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", issue.pk))
+    data = article_form_data("楼道里的图书角", "tsj")
+    data.update(nested_form_data({"body": streamfield([("heading", "")])}), **{"action-submit": "1"})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    message = top_message(response)
+    assert "请到“内容”标签页修改：正文。" in message
+    assert "有区块需要修改" in message
+    assert "Validation error" not in message

@@ -74,3 +74,10 @@ def test_the_image_block_takes_the_image_description_as_alt_text():
     assert value["alt_text"] == "楼道图书角的书架"
     value = block.clean(block.to_python({"image": image.pk, "alt_text": "两排书架", "caption": ""}))
     assert value["alt_text"] == "两排书架"
+
+
+def test_the_chooser_upload_asks_only_for_the_description(client, admin_user_role):
+    client.force_login(admin_user_role)
+    html = client.get(reverse("wagtailimages_chooser:choose")).json()["html"]
+    assert 'type="hidden" name="image-chooser-upload-title"' in html
+    assert "图片说明" in html
