@@ -175,3 +175,21 @@ def test_the_check_finds_english_where_people_read_it():
     <script id="wagtail-config" type="application/json">{"STRINGS": {"SAVE": "Save"}}</script>
     <p>上传 photo.png 到 /admin/ · PDF · 按 Ctrl + s</p>"""
     assert english_in(html) == {"Insert a block": ["Insert", "block"], "Close": ["Close"], "Save": ["Save"]}
+
+
+def test_workflow_words_read_naturally(client, people, content, admin_user_role):
+    """Wagtail's own approval task (管理员审核, for notices) offers 审核通过并发布 and 审核通过并附意见
+    where Wagtail's Chinese says 批准 和发布 and 带评论批准; a published page is 已发布, not 在用."""
+    notice = content["notice"]
+    workflow = notice.get_workflow()
+    assert workflow.name == "管理员审核"
+    notice.save_revision(user=people["staff"])
+    workflow.start(notice, people["staff"])
+    client.force_login(admin_user_role)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "审核通过并附意见" in dashboard
+    assert "退回修改" in dashboard
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=(notice.pk,))).content.decode()
+    assert "审核通过并发布" in editor
+    for awkward in ("批准 和发布", "带评论批准", "在用"):
+        assert awkward not in dashboard + editor
