@@ -7,7 +7,7 @@ DEMO_PASSWORD ?= gongkailan2026
 export DEMO_PASSWORD
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres screenshots lint format demo migrate install install-dev clean bench-search
+.PHONY: help run test test-postgres screenshots lint format demo migrate install install-dev clean bench-search messages
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -78,6 +78,9 @@ screenshots: install-dev node_modules/.installed ## PNGs of every public page ty
 test-postgres: install-dev ## Run the search and backup tests on the PostgreSQL in DATABASE_URL
 	@test -n "$$DATABASE_URL" || { echo "请设置 DATABASE_URL=postgres://..."; exit 2; }
 	$(BIN)/python -m pytest tests/portal/search tests/portal/security/test_backup_postgres.py
+
+messages: install ## Compile locale/ (the admin's Chinese) after editing a .po file; needs gettext
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 clean: ## Remove the virtualenv, database, media and caches
 	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .pytest_cache .ruff_cache

@@ -4,7 +4,9 @@ from django.contrib import messages
 from django.db.models import Count
 from django.db.models.functions import Substr
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -22,7 +24,7 @@ from portal import roles
 from portal.communities_admin import CommunitySnippetViewSet
 from portal.search.types import ResultType
 
-from . import provisioning, publishing
+from . import editor_admin, provisioning, publishing
 
 
 class ColumnViewSet(SnippetViewSet):
@@ -43,13 +45,53 @@ class CorrespondentViewSet(CommunitySnippetViewSet):
 
 
 class NewsSnippets(SnippetViewSetGroup):
-    items = (ColumnViewSet, CorrespondentViewSet)
+    """The 社区报 menu: 我的草稿 and 本期 (editor_admin) come first, then 通讯员 and 栏目."""
+
+    items = (CorrespondentViewSet, ColumnViewSet)
     menu_icon = "doc-full"
     menu_label = "社区报"
     menu_name = "news"
+    submenu_hook = editor_admin.MENU_HOOK
+
+    def get_submenu_items(self):
+        items = super().get_submenu_items()
+        for position, item in enumerate(items, start=10):
+            item.order = position
+        return items
 
 
 register_snippet(NewsSnippets)
+
+
+@hooks.register("register_admin_viewset")
+def my_drafts_viewset():
+    return editor_admin.MyDraftsViewSet()
+
+
+@hooks.register("register_admin_urls")
+def news_editor_urls():
+    return [path("news/current-issue/", editor_admin.current_issue, name="news_current_issue")]
+
+
+@hooks.register(editor_admin.MENU_HOOK)
+def current_issue_menu_item():
+    return MenuItem(
+        "本期", reverse("news_current_issue"), name="current-issue", icon_name="doc-full", order=2
+    )
+
+
+@hooks.register("explorer_header_buttons")
+def write_in_this_issue(page, user):
+    if page.specific_class is IssuePage:
+        return [editor_admin.write_here_button(page, user)]
+    return []
+
+
+@hooks.register("construct_homepage_panels")
+def write_panel(request, panels):
+    issue = editor_admin.current_issue_for(request.user)
+    if issue is not None:
+        panels.append(editor_admin.WritePanel(issue))
 
 
 @hooks.register("home_page_sections")

@@ -54,6 +54,35 @@ def totals(items):
     return income, expense
 
 
+def compare_with_previous(current, previous):
+    """Rows (label, this period, last period, what changed) for reviewers; figures are dicts with
+    opening, closing, income and expense (Decimal)."""
+
+    def change(now, before, same="与上期相同"):
+        if now == before:
+            return same
+        return f"比上期{'多' if now > before else '少'} {yuan(abs(now - before))} 元"
+
+    gap = current["opening"] - previous["closing"]
+    carried = "与上期期末余额一致" if gap == 0 else f"与上期期末余额相差 {yuan(abs(gap))} 元，请核对"
+    return [
+        ("期初余额 / 上期期末余额", current["opening"], previous["closing"], carried),
+        ("本期收入", current["income"], previous["income"], change(current["income"], previous["income"])),
+        (
+            "本期支出",
+            current["expense"],
+            previous["expense"],
+            change(current["expense"], previous["expense"]),
+        ),
+        (
+            "期末余额",
+            current["closing"],
+            previous["closing"],
+            change(current["closing"], previous["closing"]),
+        ),
+    ]
+
+
 def validate_disclosure(period, opening, closing, items):
     """Chinese error messages for a disclosure; empty if it adds up.
 

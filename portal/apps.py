@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.core.signals import request_started
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 
 
 class PortalConfig(AppConfig):
@@ -15,6 +15,7 @@ class PortalConfig(AppConfig):
         from . import checks, workdays  # noqa: F401
         from .models import WorkdayOverride
         from .provisioning import provision_all_sites, provision_new_site, provision_section_site
+        from .slugs import make_slug_ascii
         from .spreadsheets import protect_wagtail_exports
 
         post_migrate.connect(provision_all_sites, sender=self, dispatch_uid="portal_provision_all")
@@ -27,3 +28,4 @@ class PortalConfig(AppConfig):
         post_delete.connect(
             workdays.clear_cache, sender=WorkdayOverride, dispatch_uid="portal_workdays_delete"
         )
+        pre_save.connect(make_slug_ascii, dispatch_uid="portal_ascii_slugs")

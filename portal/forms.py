@@ -1,5 +1,6 @@
 """Admin forms shared by every section."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents.forms import BaseDocumentForm
@@ -33,12 +34,27 @@ class ImageForm(PersonalDataFormMixin, BaseImageForm):
         field = self.fields.get("description")
         if field is not None:
             field.required = True
-            field.label = "替代文字（图片说明）"
-            field.help_text = "用一句话说明图片内容，供读屏软件朗读，例如：志愿者在楼道里为老人量血压。"
+            field.label = "图片说明"
+            field.help_text = (
+                "用一句话说明图片里是什么，例如：志愿者在楼道里为老人量血压。"
+                "它同时是图片的标题和读屏软件朗读的替代文字，插入文章时不用再写。"
+            )
             field.error_messages["required"] = "请填写替代文字，说明图片里是什么。"
+        # A new image is described once: its title is the description (not the file name, which
+        # Wagtail's upload script would put there), and the image block's alt text defaults to it.
+        if not self.instance.pk and "title" in self.fields and field is not None:
+            self.fields["title"].required = False
+            self.fields["title"].widget = forms.HiddenInput()
         # Wagtail builds the file field itself (formfield_for_dbfield); only its check order changes.
         if type(self.fields.get("file")) is WagtailImageField:
             self.fields["file"].__class__ = BudgetImageField
+
+    def clean(self):
+        cleaned = super().clean()
+        description = (cleaned.get("description") or "").strip()
+        if not self.instance.pk and description:
+            cleaned["title"] = description[: self.instance._meta.get_field("title").max_length]
+        return cleaned
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

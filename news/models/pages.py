@@ -221,6 +221,9 @@ class PublicationPage(RoutablePageMixin, Page):
 class IssuePage(ReviewedPageMixin, Page):
     """One numbered issue (第N期) of a publication, with its table of contents."""
 
+    # In the admin's listings an issue's title opens its articles (its own form is under 编辑).
+    admin_opens_on_children = True
+
     number = models.PositiveIntegerField("期号", help_text="本年度或本报的第几期，同一报刊内不能重复。")
     total_number = models.PositiveIntegerField(
         "总期号", null=True, blank=True, help_text="总第几期，可不填。"

@@ -18,6 +18,8 @@ class ChiefApprovalTask(ReviewTask):
         help_text="只能选择主编的用户组。",
     )
 
+    submit_label = "提交主编审核"
+
     class Meta:
         verbose_name = "主编审核"
         verbose_name_plural = "主编审核"

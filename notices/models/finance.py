@@ -34,6 +34,7 @@ from ..finance import (
     PERIOD_KIND_CHOICES,
     QUARTER,
     Correction,
+    compare_with_previous,
     period_bounds,
     period_label,
     totals,
@@ -309,6 +310,35 @@ class FinancialDisclosurePage(ReviewedPageMixin, PrintableMixin, RoutablePageMix
                 }
             )
         return groups
+
+    def figures(self):
+        income, expense = totals(self.line_items.all())
+        return {
+            "opening": Decimal(self.opening_balance),
+            "closing": Decimal(self.closing_balance),
+            "income": income,
+            "expense": expense,
+        }
+
+    def previous_disclosure(self):
+        """The published disclosure of the same fund for the latest earlier period, or None."""
+        if not self.fund_id or self.period is None:
+            return None
+        earlier = [
+            page
+            for page in FinancialDisclosurePage.objects.live()
+            .filter(fund_id=self.fund_id)
+            .exclude(pk=self.pk)
+            if page.period and page.period[1] < self.period[0]
+        ]
+        return max(earlier, key=lambda page: page.period[1], default=None)
+
+    def review_context(self):
+        """For the committee's review page: the comparison with the last period."""
+        previous = self.previous_disclosure()
+        if previous is None:
+            return {"previous": None, "comparison": []}
+        return {"previous": previous, "comparison": compare_with_previous(self.figures(), previous.figures())}
 
     def committee_signoff(self, publications=None):
         """The approvals that published the live version: verified names, the date of the last one.

@@ -36,6 +36,7 @@ class CommitteeApprovalTask(ReviewTask):
     excluded_roles = roles.COMMITTEE_INCOMPATIBLE
     excludes_superusers = True
     requires_verified_name = True
+    submit_label = "提交监委会审核"
 
     class Meta:
         verbose_name = "监委会审核"

@@ -1,6 +1,7 @@
 """Wagtail's user forms with the real name (实名) and the role rules of maker–checker."""
 
 from django import forms
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.log_actions import log
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
@@ -85,3 +86,11 @@ class PortalUserCreationForm(RoleRulesMixin, UserCreationForm):
 
 class PortalUserEditForm(RoleRulesMixin, UserEditForm):
     pass
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail's login form; its password field has no label, so it read "Password"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = "密码"

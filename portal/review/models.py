@@ -40,6 +40,8 @@ class ReviewTask(AbstractGroupApprovalTask):
     excludes_superusers = False
     # Whether the approver's name is shown publicly and so must be a verified real name (实名).
     requires_verified_name = False
+    # The editor's main button for those who cannot publish, e.g. 提交主编审核.
+    submit_label = ""
 
     class Meta:
         abstract = True

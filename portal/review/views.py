@@ -10,8 +10,23 @@ from wagtail.admin import messages
 from wagtail.models import TaskState
 
 from . import actions
+from .fingerprint import verification_code
 from .forms import ApproveForm, RejectForm
 from .models import ReviewApproval, ReviewTask
+
+
+def outcome_message(action, state, task, page):
+    """What the reviewer's decision did and what remains, in one sentence or two."""
+    if action == "reject":
+        return f"已退回“{page.title}”，提交人会收到你写的原因；修改后需重新提交审核。"
+    done = ReviewApproval.objects.filter(task_state=state).count()
+    required = task.required_approvals
+    said = f"你已审核通过“{page.title}”（核验码 {verification_code(state.fingerprint)}）。"
+    if state.status == TaskState.STATUS_APPROVED:
+        page.refresh_from_db()
+        then = "已公开。" if page.live else "审核已完成，将随所在期刊或按预定时间上线。"
+        return f"{said}已有 {done}/{required} 位成员审核通过，{then}"
+    return f"{said}已有 {done}/{required} 位成员审核通过，还需 {required - done} 位成员审核通过后才会公开。"
 
 
 @require_http_methods(["GET", "POST"])
@@ -39,16 +54,7 @@ def review(request, task_state_id):
                 messages.error(request, str(refusal))
                 return redirect(reverse("review_task", args=(state.pk,)))
             state.refresh_from_db()
-            done = ReviewApproval.objects.filter(task_state=state).count()
-            if action == "reject":
-                messages.success(request, f"已退回“{page.title}”，提交人会收到你写的原因。")
-            elif state.status == TaskState.STATUS_APPROVED:
-                messages.success(request, f"审核通过。“{page.title}”已达到规定人数，已公开。")
-            else:
-                messages.success(
-                    request,
-                    f"审核通过。已有 {done}/{task.required_approvals} 位成员审核通过，还需其他成员审核。",
-                )
+            messages.success(request, outcome_message(action, state, task, page))
             return redirect("wagtailadmin_home")
         if action == "approve":
             approve_form = form

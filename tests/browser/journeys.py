@@ -36,3 +36,15 @@ def enter_token(page, token):
     page.fill("#id_token", token)
     with page.expect_navigation():
         page.click("form button[type=submit]")
+
+
+class Clicks:
+    """Counts a journey's clicks: every press of a button, link, tab or menu option made through
+    `click()`. Typing into a field is not counted (nor the tap that puts the cursor there)."""
+
+    def __init__(self):
+        self.count = 0
+
+    def click(self, locator, **kwargs):
+        self.count += 1
+        locator.click(**kwargs)

@@ -10,8 +10,8 @@ from notices.factories import (
     make_disclosure,
 )
 from portal import roles
-from tests.browser.conftest import DESKTOP
-from tests.browser.journeys import admin_login, snap
+from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.journeys import Clicks, admin_login, snap
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -31,22 +31,26 @@ def test_two_members_approve_and_the_disclosure_goes_live(new_page, home_page, m
     )
     disclosure.get_workflow().start(disclosure, staff)
 
-    for username in ("committee1", "committee2"):
-        page = new_page(viewport=DESKTOP)
+    # Two clicks from the dashboard to an approval: the title in 等待你的审查, then 审核通过 on the
+    # review page, which shows the figures first; on a phone as on a desktop.
+    outcomes = {"committee1": "已有 1/2 位成员审核通过", "committee2": "已有 2/2 位成员审核通过"}
+    for username, viewport in (("committee1", PHONE), ("committee2", DESKTOP)):
+        page = new_page(viewport=viewport)
         admin_login(page, username, password)
         snap(page, f"journey-committee-{username}-dashboard")
-        row = page.locator("tr, li, .listing__item").filter(has_text="2026年第一季度物业管理费使用明细").first
-        row.get_by_role("button").last.click()
-        snap(page, f"journey-committee-{username}-actions")
-        page.get_by_role("button", name="审核通过", exact=True).click()
-        # The review opens with the figures and the 核验码 of exactly what is being approved.
-        dialog = page.get_by_role("dialog")
-        expect(dialog).to_contain_text("核验码")
-        expect(dialog).to_contain_text("收支明细")
+        clicks = Clicks()
+        panel = page.get_by_role("region", name="等待你的审查")
+        with page.expect_navigation():
+            clicks.click(panel.get_by_role("link", name="2026年第一季度物业管理费使用明细"))
+        expect(page.locator("main")).to_contain_text("收支明细")
+        expect(page.locator("main")).to_contain_text("核验码")
+        expect(page.get_by_role("button", name="取消工作流")).to_have_count(0)
         snap(page, f"journey-committee-{username}-review")
         with page.expect_navigation():
-            dialog.get_by_role("button", name="审核通过", exact=True).click()
+            clicks.click(page.get_by_role("button", name="审核通过", exact=True))
+        expect(page.get_by_role("status")).to_contain_text(outcomes[username])
         snap(page, f"journey-committee-{username}-after")
+        assert clicks.count == 2
         page.context.close()
 
     disclosure.refresh_from_db()

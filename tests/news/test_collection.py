@@ -41,7 +41,7 @@ def test_uploads_go_to_the_news_collection_only(client, make_user, role, news_co
         },
     )
     assert response.status_code == 302
-    assert get_image_model().objects.get(title="端午包粽子").collection == news_collection
+    assert get_image_model().objects.get(description="居民围坐在一起包粽子").collection == news_collection
 
     pdf = SimpleUploadedFile("kuaibao.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
     response = client.post(
@@ -65,4 +65,4 @@ def test_other_roles_cannot_upload_to_the_news_collection(client, make_user, new
         },
     )
     assert response.status_code in (302, 403)
-    assert not get_image_model().objects.filter(title="无权上传").exists()
+    assert not get_image_model().objects.filter(description="一张测试图片").exists()

@@ -194,7 +194,7 @@ def test_image_titles_and_alt_text_and_document_titles_are_checked(client, admin
             "tags": "",
         },
     )
-    assert "“替代文字（图片说明）”里有手机号码" in errors_text(response)
+    assert "“图片说明”里有手机号码" in errors_text(response)
     assert not get_image_model().objects.exists()
     response = client.post(
         reverse("wagtaildocs:add"),

@@ -18,7 +18,14 @@ def review_summary(context, state):
     """The content under review, read-only: the page type's own summary or a link to the preview."""
     draft = state.revision.as_object()
     template_name = getattr(draft, "review_template", "review/summary_default.html")
+    extra = draft.review_context() if hasattr(draft, "review_context") else {}
     return render_to_string(
         template_name,
-        {"draft": draft, "record": content_record(draft), "state": state, "request": context.get("request")},
+        {
+            "draft": draft,
+            "record": content_record(draft),
+            "state": state,
+            "request": context.get("request"),
+            **extra,
+        },
     )
