@@ -121,6 +121,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 
+# The cache every app server shares: Redis when REDIS_URL is set (several app servers), else
+# files on this machine, which every gunicorn worker of one server shares (a per-process locmem
+# cache would let one worker serve a page another worker has already purged).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            "TIMEOUT": 600,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
+            "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -138,6 +161,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Lockout after 5 failures for one account or from one address; lifted after 15 minutes or by
 # a 站点管理员 (admin menu “登录锁定”). See portal/security/lockout.py.
+# Failures and lockouts are rows in the database, which every app server shares.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
