@@ -12,6 +12,7 @@ class PortalConfig(AppConfig):
         from wagtail.models import Site
 
         from . import checks  # noqa: F401
+        from .page_cache import purge
         from .provisioning import provision_all_sites, provision_new_site, provision_section_site
         from .spreadsheets import protect_wagtail_exports
 
@@ -19,3 +20,4 @@ class PortalConfig(AppConfig):
         post_save.connect(provision_new_site, sender=Site, dispatch_uid="portal_provision_site")
         post_save.connect(provision_section_site, dispatch_uid="portal_provision_section")
         protect_wagtail_exports()
+        purge.connect()

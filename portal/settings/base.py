@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "portal.security.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and auth: a cached page for an anonymous visitor costs no query.
+    "portal.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -123,7 +125,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # The cache every app server shares: Redis when REDIS_URL is set (several app servers), else
 # files on this machine, which every gunicorn worker of one server shares (a per-process locmem
-# cache would let one worker serve a page another worker has already purged).
+# cache would let one worker serve a page another worker has already purged). The anonymous
+# page cache (portal/page_cache/) and its purge counters live here.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -143,6 +146,14 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
+
+# Anonymous page cache (portal/page_cache/): how long an entry may live at most (it is purged on
+# every change anyway), the paths it never serves, and the query parameters public pages read
+# (a request with any other parameter is answered but not cached).
+PAGE_CACHE_ENABLED = True
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/elder-mode/", "/_util/", "/disclosure-files/"]
+PAGE_CACHE_QUERY_PARAMS = ["page", "q", "type", "category", "year", "tag", "scope", "team", "show", "honour"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

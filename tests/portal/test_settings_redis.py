@@ -1,12 +1,20 @@
-"""The shared cache: Redis with REDIS_URL, files on this machine without it."""
+"""The shared cache: Redis with REDIS_URL, files on this machine without it. Purge state lives in
+the shared cache, so a second app server (another connection, another process) sees a purge."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.core.cache.backends.filebased import FileBasedCache
+from django.test import Client
+from wagtail.models import Site
+
+from notices.factories import NoticePageFactory
+from portal.page_cache import keys
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,3 +59,25 @@ def test_two_processes_share_the_file_cache_purges(tmp_path):
     worker_a.set("pagecache:gen:1", 41, timeout=None)
     worker_a.incr("pagecache:gen:1")
     assert worker_b.get("pagecache:gen:1") == 42
+
+
+@pytest.mark.redis
+@pytest.mark.django_db
+def test_a_purge_by_another_app_server_reaches_this_one(notice_index):
+    from django.core.cache.backends.redis import RedisCache
+
+    cache = caches["default"]
+    assert isinstance(cache, RedisCache)
+    notice = NoticePageFactory(parent=notice_index, slug="tingshui")
+    visitor = Client()
+    for _ in range(3):
+        if visitor.get(notice.url).get("X-Page-Cache") == "hit":
+            break
+    assert visitor.get(notice.url)["X-Page-Cache"] == "hit"
+    # Another app server: its own connection to the same Redis, nothing shared in process.
+    other_server = RedisCache(os.environ["REDIS_URL"], {"KEY_PREFIX": cache.key_prefix})
+    site_id = Site.objects.get(is_default_site=True).pk
+    before = other_server.get(f"{keys.PREFIX}:gen:{site_id}")
+    assert before == keys.generation(site_id)
+    other_server.incr(f"{keys.PREFIX}:gen:{site_id}")
+    assert visitor.get(notice.url)["X-Page-Cache"] == "miss"
