@@ -25,8 +25,8 @@ from portal import elder
 
 from . import keys
 
-# Parameters that share tools (WeChat, analytics) add to links; no page reads them. They are
-# dropped before the page sees the request, so a shared link is served from the cache.
+# Parameters that share tools (WeChat, analytics) add to links. No page reads them, but page links
+# keep them, so they are part of the key like any other: a shared link is one more cached entry.
 TRACKING_PARAMS = frozenset(
     {"from", "isappinstalled", "scene", "clicktime", "enterid", "spm", "share_source"}
 )
@@ -55,22 +55,14 @@ def _normalised_query(request):
     allowed = set(_setting("PAGE_CACHE_QUERY_PARAMS", ()))
     kept = []
     for name, values in request.GET.lists():
-        if _is_tracking(name):
-            continue
-        if name not in allowed or len(values) != 1 or len(values[0]) > MAX_VALUE_LENGTH:
+        if (
+            not (name in allowed or _is_tracking(name))
+            or len(values) != 1
+            or len(values[0]) > MAX_VALUE_LENGTH
+        ):
             return None
         kept.append((name, values[0]))
     return urlencode(sorted(kept))
-
-
-def _drop_tracking(request):
-    if any(_is_tracking(name) for name in request.GET):
-        params = request.GET.copy()
-        for name in list(params):
-            if _is_tracking(name):
-                del params[name]
-        request.GET = params
-        request.META["QUERY_STRING"] = params.urlencode()
 
 
 def _seconds_to_keep():
@@ -122,7 +114,6 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self._applies(request):
             return self._private(request, self.get_response(request))
-        _drop_tracking(request)
         query = _normalised_query(request)
         site_id = keys.site_id_for(request) if query is not None else None
         if site_id is None:
