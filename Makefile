@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Non-browser tests run in parallel, one process per CPU (pytest-xdist); TEST_JOBS=0 runs them in one.
+TEST_JOBS ?= auto
 DEMO_PASSWORD ?= gongkailan2026
 export DEMO_PASSWORD
 
@@ -67,7 +69,7 @@ test: install-dev node_modules/.installed ## Run lint, Django checks and the who
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not browser" -n $(TEST_JOBS)
 	$(BIN)/python -m pytest -m browser
 
 screenshots: install-dev node_modules/.installed ## PNGs of every public page type and the journeys' admin screens in screenshots/
@@ -75,9 +77,10 @@ screenshots: install-dev node_modules/.installed ## PNGs of every public page ty
 	SCREENSHOTS_DIR=screenshots $(BIN)/python -m pytest tests/browser -q
 	@echo "截图已保存到 screenshots/"
 
-test-postgres: install-dev ## Run the search and backup tests on the PostgreSQL in DATABASE_URL
+test-postgres: install-dev ## The whole non-browser suite on DATABASE_URL's PostgreSQL (cache on REDIS_URL's Redis)
 	@test -n "$$DATABASE_URL" || { echo "请设置 DATABASE_URL=postgres://..."; exit 2; }
-	$(BIN)/python -m pytest tests/portal/search tests/portal/security/test_backup_postgres.py
+	@test -n "$$REDIS_URL" || echo "未设置 REDIS_URL：缓存用进程内存，标记为 redis 的测试会跳过"
+	$(BIN)/python -m pytest -m "not browser" -n $(TEST_JOBS)
 
 messages: install ## Compile locale/ (the admin's Chinese) after editing a .po file; needs gettext
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules

@@ -14,6 +14,7 @@ class PortalConfig(AppConfig):
 
         from . import checks, workdays  # noqa: F401
         from .models import WorkdayOverride
+        from .page_cache import purge
         from .provisioning import provision_all_sites, provision_new_site, provision_section_site
         from .slugs import make_slug_ascii
         from .spreadsheets import protect_wagtail_exports
@@ -29,3 +30,4 @@ class PortalConfig(AppConfig):
             workdays.clear_cache, sender=WorkdayOverride, dispatch_uid="portal_workdays_delete"
         )
         pre_save.connect(make_slug_ascii, dispatch_uid="portal_ascii_slugs")
+        purge.connect()

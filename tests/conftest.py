@@ -1,6 +1,10 @@
 """Fixtures every app's tests share: the default site, its home page, users by role."""
 
+import os
+
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from wagtail.models import Site
 
 from portal import roles
@@ -9,6 +13,26 @@ from tests.two_factor import TwoFactorClient
 
 # Chromium and axe-core fixtures for the browser tests of every app, registered once.
 pytest_plugins = ["tests.browser.support", "tests.sections"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: on SQLite a new test reuses the ids (sites, pages)
+    an earlier test's cached pages are keyed by. On Redis only this run's keys go."""
+    cache = caches["default"]
+    if isinstance(cache, RedisCache):
+        client = cache._cache.get_client(write=True)
+        keys = list(client.scan_iter(f"{cache.key_prefix}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+    else:
+        cache.clear()
+
+
+def pytest_runtest_setup(item):
+    """Tests marked `redis` need the Redis in REDIS_URL (CI has one)."""
+    if item.get_closest_marker("redis") and not os.environ.get("REDIS_URL"):
+        pytest.skip("需要 REDIS_URL 指向的 Redis（CI 会启动一个）")
 
 
 @pytest.fixture

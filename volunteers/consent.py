@@ -12,6 +12,8 @@ from django.core.files import File
 from django.db import transaction
 from wagtail.search import index
 
+from portal.page_cache.purge import purge_site
+
 
 def consent_withdrawn(volunteer=None, role_model=None):
     """Called when a volunteer's or a role model's publish consent has just been withdrawn."""
@@ -27,6 +29,8 @@ def consent_withdrawn(volunteer=None, role_model=None):
     for image in {image for image in images if image is not None}:
         retire_image_urls(image)
     reindex_role_models(site)
+    # The flag may have changed by QuerySet.update(), which purges no cached page by itself.
+    purge_site(site)
 
 
 def reindex_role_models(site):

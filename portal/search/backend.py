@@ -11,7 +11,7 @@ from functools import cache
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import MATCH_NONE, And, Boost, Not, Or, Phrase, PlainText
 
-from .internals import CompilerCountsMixin, database_backend_class, extend_backend, is_sqlite_fts
+from .internals import CompilerCountsMixin, database_backend_class, extend_backend, is_postgres, is_sqlite_fts
 from .segment import segment
 
 
@@ -134,6 +134,11 @@ def segmented_backend_class(base):
         from .sqlite_fast import FastRankingCompilerMixin
 
         compilers = [FastRankingCompilerMixin, SegmentingCompilerMixin]
+        parts["results_class"] = [CompilerCountsMixin]
+    elif is_postgres(base):
+        from .postgres_fast import BoundedRankingCompilerMixin
+
+        compilers = [BoundedRankingCompilerMixin, SegmentingCompilerMixin]
         parts["results_class"] = [CompilerCountsMixin]
     parts["query_compiler_class"] = parts["autocomplete_query_compiler_class"] = compilers
     return extend_backend(base, "Segmented", parts)

@@ -1,5 +1,5 @@
-"""The one module that touches modelsearch's private parts; backend.py and sqlite_fast.py
-reach them only through here.
+"""The one module that checks modelsearch's private parts; backend.py, sqlite_fast.py and
+postgres_fast.py rely on what it lists.
 
 What the search relies on that modelsearch does not document:
 - a backend class names its parts in `index_class`, `query_compiler_class`,
@@ -9,7 +9,10 @@ What the search relies on that modelsearch does not document:
 - results count themselves in the private `_do_count`;
 - the SQLite FTS5 backend's private modules (`MatchExpression`, `normalize`, `AndNot`), its
   index models and its compiler's `build_search_query`, `FTS_TABLE_FIELDS` and
-  `search(config, start, stop, score_field)`.
+  `search(config, start, stop, score_field)`;
+- the PostgreSQL compiler's `build_tsquery`, `get_search_vectors`, `_build_rank_expression`
+  and `search(config, start, stop, score_field, backend)`, and the `index_entries` relation
+  whose `title` vector it matches (postgres_fast.py).
 
 `problems()` checks all of it against the installed packages and the versions in
 TESTED_WITH; tests/portal/search/test_internals.py fails on any difference, so an upgrade
@@ -31,6 +34,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 TESTED_WITH = {"modelsearch": "1.3.2", "wagtail": "8.0.1"}
 SQLITE_MODULE = "modelsearch.backends.database.sqlite.sqlite"
 SQLITE_QUERY_MODULE = "modelsearch.backends.database.sqlite.query"
+POSTGRES_MODULE = "modelsearch.backends.database.postgres.postgres"
 
 
 def database_backend_class(params):
@@ -62,6 +66,12 @@ def is_sqlite_fts(backend_class):
     """True for modelsearch's SQLite FTS5 backend (its module is loaded once it is in use)."""
     module = sys.modules.get(SQLITE_MODULE)
     return module is not None and issubclass(backend_class, module.SQLiteSearchBackend)
+
+
+def is_postgres(backend_class):
+    """True for modelsearch's PostgreSQL backend (its module is loaded once it is in use)."""
+    module = sys.modules.get(POSTGRES_MODULE)
+    return module is not None and issubclass(backend_class, module.PostgresSearchBackend)
 
 
 @cache
@@ -133,4 +143,11 @@ def problems():
             found.append(f"modelsearch's SQLite backend changed: {error}")
         found += _missing("SQLite query compiler", compiler, ["build_search_query", "FTS_TABLE_FIELDS"])
         found += _changed(compiler.search, ["config", "start", "stop", "score_field"])
+    if is_postgres(base):
+        found += _missing(
+            "PostgreSQL query compiler",
+            compiler,
+            ["build_tsquery", "get_search_vectors", "_build_rank_expression"],
+        )
+        found += _changed(compiler.search, ["config", "start", "stop", "score_field", "backend"])
     return found

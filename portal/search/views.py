@@ -47,7 +47,11 @@ def page_date(page):
 
 
 def count_limit():
-    """How far the backend counts matches (SQLite stops at a limit), or None."""
+    """How far the backend counts matches (SQLite and PostgreSQL stop at a limit), or None."""
+    if connection.vendor == "postgresql":
+        from . import postgres_fast
+
+        return postgres_fast.COUNT_LIMIT
     if connection.vendor != "sqlite":
         return None
     # Importable only where SQLite's full-text models exist.

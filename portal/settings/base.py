@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "portal.security.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and auth: a cached page for an anonymous visitor costs no query.
+    "portal.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -123,6 +125,41 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 
+# The cache every app server shares: Redis when REDIS_URL is set (several app servers), else
+# files on this machine, which every gunicorn worker of one server shares (a per-process locmem
+# cache would let one worker serve a page another worker has already purged). The anonymous
+# page cache (portal/page_cache/) and its purge counters live here.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            "TIMEOUT": 600,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
+            "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+
+# Anonymous page cache (portal/page_cache/): how long an entry may live at most (it is purged on
+# every change anyway), the paths it never serves, and the query parameters public pages read
+# (a request with any other parameter is answered but not cached).
+PAGE_CACHE_ENABLED = True
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/elder-mode/", "/_util/", "/disclosure-files/"]
+PAGE_CACHE_QUERY_PARAMS = [
+    *("page", "q", "type", "category", "year", "tag", "scope", "team", "show", "honour"),
+    *("kind", "status", "format"),  # the feedback record, its summary and CSV
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -140,6 +177,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Lockout after 5 failures for one account or from one address; lifted after 15 minutes or by
 # a 站点管理员 (admin menu “登录锁定”). See portal/security/lockout.py.
+# Failures and lockouts are rows in the database, which every app server shares.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]

@@ -18,3 +18,5 @@ ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", ".localhost", "[::1]
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+# A template edited while `make run` serves shows at the next reload, not after the page cache.
+PAGE_CACHE_ENABLED = False

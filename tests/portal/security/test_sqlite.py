@@ -3,8 +3,6 @@ in a subprocess on a database file (the test database is in memory, where nothin
 
 import json
 
-from django.conf import settings
-
 from tests.portal.security import sitecopy
 
 LOAD = ["tests/portal/security/sqlite_load.py"]
@@ -17,8 +15,12 @@ def load(sqlite_site, *args):
     return json.loads(lines[-1].removeprefix("RESULT "))
 
 
-def test_sqlite_gets_wal_immediate_transactions_and_a_busy_timeout():
-    options = settings.DATABASES["default"]["OPTIONS"]
+def test_sqlite_gets_wal_immediate_transactions_and_a_busy_timeout(tmp_path):
+    # In a subprocess on SQLite: the suite itself may run on PostgreSQL (make test-postgres).
+    code = "import json; from django.conf import settings; print(json.dumps(settings.DATABASES['default']['OPTIONS']))"
+    result = sitecopy.run(["-c", code], tmp_path / "site.sqlite3", tmp_path)
+    assert result.returncode == 0, result.stderr
+    options = json.loads(result.stdout.splitlines()[-1])
     assert "journal_mode=WAL" in options["init_command"]
     assert options["transaction_mode"] == "IMMEDIATE"
     assert options["timeout"] >= 10

@@ -1,0 +1,93 @@
+"""Per-site generation counters in the shared cache. Every cached response's key includes its
+site's generation, so bumping the counter makes all of that site's entries unreachable at once
+on every app server."""
+
+import hashlib
+import time
+from functools import cache as once
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from wagtail.models import Site
+
+PREFIX = "pagecache"
+SITES_KEY = f"{PREFIX}:sites"
+
+
+def _fresh():
+    # A counter that was evicted starts again from the clock, never from a value already used.
+    return time.time_ns()
+
+
+def _generation_key(site_id):
+    return f"{PREFIX}:gen:{site_id}"
+
+
+def generation(site_id):
+    key = _generation_key(site_id)
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, _fresh(), timeout=None)
+        value = cache.get(key)
+    return value
+
+
+def bump(site_ids):
+    """Make every cached response of these sites unreachable."""
+    for site_id in set(site_ids):
+        key = _generation_key(site_id)
+        try:
+            cache.incr(key)
+        except ValueError:  # not there (never set, or evicted)
+            cache.set(key, _fresh(), timeout=None)
+
+
+def bump_sites():
+    """The sites themselves changed (hostnames, ports, roots): forget the host → site map."""
+    bump([SITES_KEY])
+
+
+def site_id_for(request):
+    """The id of the site serving this host, remembered in the shared cache."""
+    key = f"{PREFIX}:host:{generation(SITES_KEY)}:{request.get_host().lower()}"
+    site_id = cache.get(key)
+    if site_id is None:
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        site_id = site.pk
+        cache.set(key, site_id, timeout=None)
+    return site_id
+
+
+CODE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".css", ".js", ".svg"}
+
+
+@once
+def code_version():
+    """A digest of the project's code, templates, static files and pinned requirements, the same
+    on every app server running the same release: a deploy makes older entries unreachable."""
+    base = Path(settings.BASE_DIR).resolve()
+    roots = {Path(c.path).resolve() for c in apps.get_app_configs()}
+    roots = {r for r in roots if r.is_relative_to(base) and ".venv" not in r.parts}
+    roots |= {Path(d).resolve() for d in settings.STATICFILES_DIRS}
+    files = sorted(f for root in roots for f in root.rglob("*") if f.suffix in CODE_SUFFIXES and f.is_file())
+    files.append(base / "requirements.txt")
+    digest = hashlib.sha256()
+    for path in files:
+        if path.exists():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def entry_key(site_id, request, query, elder):
+    """The key of one cached response: release, site, its generation, host, path, normalised
+    query, 长辈版."""
+    parts = "\n".join(
+        [code_version(), request.get_host().lower(), request.path, query, "elder" if elder else ""]
+    )
+    digest = hashlib.sha256(parts.encode()).hexdigest()
+    return f"{PREFIX}:page:{site_id}:{generation(site_id)}:{digest}"

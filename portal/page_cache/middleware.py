@@ -1,0 +1,163 @@
+"""Serve anonymous GET/HEAD requests of public pages from the shared cache.
+
+Only a visitor without a session (no cookies but 长辈版's and the CSRF cookie) is served from or
+stored in the cache. A response is stored only if it is a complete 200 that sets no cookie,
+carries no CSRF token, varies on nothing but Cookie/Accept-Encoding and does not forbid caching.
+"""
+
+import hashlib
+import time
+from datetime import datetime, timedelta
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
+from django.utils.http import http_date
+
+from portal import elder
+
+from . import keys
+
+# Parameters that share tools (WeChat, analytics) add to links. No page reads them, but page links
+# keep them, so they are part of the key like any other: a shared link is one more cached entry.
+TRACKING_PARAMS = frozenset(
+    {"from", "isappinstalled", "scene", "clicktime", "enterid", "spm", "share_source"}
+)
+MAX_VALUE_LENGTH = 200
+VARY_OK = frozenset({"cookie", "accept-encoding"})
+# Proxies in front (nginx, a CDN) may keep a page for a second; browsers always revalidate.
+CACHE_CONTROL = {"public": True, "max_age": 0, "s_maxage": 1}
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+def _is_tracking(name):
+    return name in TRACKING_PARAMS or name.startswith("utm_")
+
+
+def _visitor_is_anonymous(request):
+    allowed = {elder.COOKIE_NAME, settings.CSRF_COOKIE_NAME}
+    return all(name in allowed for name in request.COOKIES) and "HTTP_AUTHORIZATION" not in request.META
+
+
+def _normalised_query(request):
+    """The query string the page may read, sorted; None when it holds parameters no page reads
+    (such a request is answered, just not cached, so random parameters cannot fill the cache)."""
+    allowed = set(_setting("PAGE_CACHE_QUERY_PARAMS", ()))
+    kept = []
+    for name, values in request.GET.lists():
+        if (
+            not (name in allowed or _is_tracking(name))
+            or len(values) != 1
+            or len(values[0]) > MAX_VALUE_LENGTH
+        ):
+            return None
+        kept.append((name, values[0]))
+    return urlencode(sorted(kept))
+
+
+def _seconds_to_keep():
+    """At most PAGE_CACHE_SECONDS, and never past local midnight: pages that show dates (公示期,
+    this year's stars) change when the day does, without any write."""
+    now = timezone.localtime()
+    midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), tzinfo=now.tzinfo)
+    return max(1, min(_setting("PAGE_CACHE_SECONDS", 300), int((midnight - now).total_seconds())))
+
+
+def _personal(response):
+    """Sets a cookie, or holds a CSRF token (Django sets the CSRF cookie whenever a token is
+    used; the form field is checked as well, for a view that sends its token another way)."""
+    return bool(response.cookies) or b'name="csrfmiddlewaretoken"' in response.content
+
+
+def _storable(request, response):
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if _personal(response):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    return vary <= VARY_OK
+
+
+def _with_validators(response, etag, last_modified):
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, **CACHE_CONTROL)
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def _from_entry(entry):
+    response = HttpResponse(entry["content"], status=200)
+    for name, value in entry["headers"]:
+        response[name] = value
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._applies(request):
+            return self._private(request, self.get_response(request))
+        query = _normalised_query(request)
+        site_id = keys.site_id_for(request) if query is not None else None
+        if site_id is None:
+            return self.get_response(request)
+
+        key = keys.entry_key(site_id, request, query, elder.is_elder_mode(request))
+        entry = cache.get(key)
+        if entry is not None:
+            response = _from_entry(entry)
+            return get_conditional_response(
+                request, etag=entry["etag"], last_modified=entry["last_modified"], response=response
+            )
+
+        response = self.get_response(request)
+        if not _storable(request, response):
+            if not response.streaming and _personal(response):
+                patch_cache_control(response, private=True)
+            return response
+        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        last_modified = int(time.time())
+        _with_validators(response, etag, last_modified)
+        entry = {
+            "content": response.content,
+            "headers": [
+                (k, v) for k, v in response.items() if k.lower() not in ("set-cookie", "x-page-cache")
+            ],
+            "etag": etag,
+            "last_modified": last_modified,
+        }
+        cache.set(key, entry, timeout=_seconds_to_keep())
+        response["X-Page-Cache"] = "miss"
+        return get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
+
+    @staticmethod
+    def _applies(request):
+        if request.method not in ("GET", "HEAD") or not _setting("PAGE_CACHE_ENABLED", True):
+            return False
+        if any(request.path.startswith(p) for p in _setting("PAGE_CACHE_EXCLUDED_PATHS", ())):
+            return False
+        return _visitor_is_anonymous(request)
+
+    @staticmethod
+    def _private(request, response):
+        """Pages a signed-in user sees must never be kept by a proxy in front."""
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True)
+        return response

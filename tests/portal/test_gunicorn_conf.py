@@ -1,0 +1,49 @@
+"""gunicorn.conf.py: workers from the CPU count, timeouts, forwarded headers, an access log
+that names the visitor and the page cache's answer; gunicorn itself accepts the file."""
+
+import multiprocessing
+import os
+import runpy
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load(**env):
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        return runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def test_workers_follow_the_cpu_count_unless_set():
+    assert load()["workers"] == multiprocessing.cpu_count() * 2 + 1
+    assert load(GUNICORN_WORKERS="3")["workers"] == 3
+
+
+def test_timeouts_forwarded_headers_and_access_log():
+    conf = load(TRUSTED_PROXIES="10.0.0.2")
+    assert conf["timeout"] == 30 and conf["graceful_timeout"] == 30
+    assert conf["forwarded_allow_ips"] == "10.0.0.2"
+    assert "x-real-ip" in conf["access_log_format"] and "x-page-cache" in conf["access_log_format"]
+
+
+def test_gunicorn_accepts_the_file():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "--check-config", "-c", "gunicorn.conf.py", "portal.wsgi"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,83 @@
+"""The shared cache: Redis with REDIS_URL, files on this machine without it. Purge state lives in
+the shared cache, so a second app server (another connection, another process) sees a purge."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
+from django.test import Client
+from wagtail.models import Site
+
+from notices.factories import NoticePageFactory
+from portal.page_cache import keys
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def production_setting(expression, **env_extra):
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="k" * 60,
+        ALLOWED_HOSTS="lishan.example.org",
+        **env_extra,
+    )
+    code = f"from django.conf import settings; print({expression})"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_redis_url_switches_the_cache_to_redis():
+    expression = "settings.CACHES['default']['BACKEND'], settings.CACHES['default'].get('LOCATION')"
+    with_redis = production_setting(expression, REDIS_URL="redis://10.0.0.5:6379/1")
+    assert "django.core.cache.backends.redis.RedisCache" in with_redis and "10.0.0.5" in with_redis
+    # Without it: files that every worker process of this machine shares.
+    assert "FileBasedCache" in production_setting(expression)
+
+
+def test_lockouts_are_kept_where_every_app_server_sees_them():
+    assert settings.AXES_HANDLER == "axes.handlers.database.AxesDatabaseHandler"
+
+
+def test_two_processes_share_the_file_cache_purges(tmp_path):
+    """Two gunicorn workers without Redis: separate cache objects over one folder."""
+    worker_a = FileBasedCache(str(tmp_path), {})
+    worker_b = FileBasedCache(str(tmp_path), {})
+    worker_a.set("pagecache:gen:1", 41, timeout=None)
+    worker_a.incr("pagecache:gen:1")
+    assert worker_b.get("pagecache:gen:1") == 42
+
+
+@pytest.mark.redis
+@pytest.mark.django_db
+def test_a_purge_by_another_app_server_reaches_this_one(notice_index):
+    from django.core.cache.backends.redis import RedisCache
+
+    cache = caches["default"]
+    assert isinstance(cache, RedisCache)
+    notice = NoticePageFactory(parent=notice_index, slug="tingshui")
+    visitor = Client()
+    for _ in range(3):
+        if visitor.get(notice.url).get("X-Page-Cache") == "hit":
+            break
+    assert visitor.get(notice.url)["X-Page-Cache"] == "hit"
+    # Another app server: its own connection to the same Redis, nothing shared in process.
+    other_server = RedisCache(os.environ["REDIS_URL"], {"KEY_PREFIX": cache.key_prefix})
+    site_id = Site.objects.get(is_default_site=True).pk
+    before = other_server.get(f"{keys.PREFIX}:gen:{site_id}")
+    assert before == keys.generation(site_id)
+    other_server.incr(f"{keys.PREFIX}:gen:{site_id}")
+    assert visitor.get(notice.url)["X-Page-Cache"] == "miss"
