@@ -7,7 +7,7 @@ DEMO_PASSWORD ?= gongkailan2026
 export DEMO_PASSWORD
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres screenshots lint format demo migrate install install-dev clean bench-search
+.PHONY: help run test test-postgres screenshots lint format demo migrate install install-dev clean bench-search bench
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -91,3 +91,6 @@ bench-search: install ## Search benchmark on a new database (SQLite, or DATABASE
 	else \
 	  $(BIN)/python manage.py migrate --noinput -v0 && $(BIN)/python manage.py search_benchmark; \
 	fi
+
+bench: install ## Throughput of every public page type at full and 1% data under gunicorn (a few minutes)
+	$(BIN)/python -m home.bench.run
