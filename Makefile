@@ -9,7 +9,7 @@ DEMO_PASSWORD ?= gongkailan2026
 export DEMO_PASSWORD
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres screenshots lint format demo migrate install install-dev clean bench-search messages
+.PHONY: help run test test-postgres screenshots lint format demo migrate install install-dev clean bench-search bench messages
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -75,7 +75,8 @@ test: install-dev node_modules/.installed ## Run lint, Django checks and the who
 screenshots: install-dev node_modules/.installed ## PNGs of every public page type and the journeys' admin screens in screenshots/
 	rm -rf screenshots
 	SCREENSHOTS_DIR=screenshots $(BIN)/python -m pytest tests/browser -q
-	@echo "截图已保存到 screenshots/"
+	$(BIN)/python tests/browser/readme_screenshots.py screenshots
+	@echo "截图已保存到 screenshots/（README 用的四张在 docs/screenshots/）"
 
 test-postgres: install-dev ## The whole non-browser suite on DATABASE_URL's PostgreSQL (cache on REDIS_URL's Redis)
 	@test -n "$$DATABASE_URL" || { echo "请设置 DATABASE_URL=postgres://..."; exit 2; }
@@ -97,3 +98,6 @@ bench-search: install ## Search benchmark on a new database (SQLite, or DATABASE
 	else \
 	  $(BIN)/python manage.py migrate --noinput -v0 && $(BIN)/python manage.py search_benchmark; \
 	fi
+
+bench: install ## Throughput of every public page type at full and 1% data under gunicorn (a few minutes)
+	$(BIN)/python -m home.bench.run

@@ -8,6 +8,7 @@ from wagtail.search import index
 from portal.base_forms import PortalPageForm
 from portal.review.permissions import PublicRecordsPermissionTester
 
+from .routing import route_below
 from .sections import collect_district_items, collect_sections, section_stylesheets
 
 
@@ -29,6 +30,10 @@ class HomePage(Page):
 
     def permissions_for_user(self, user):
         return PublicRecordsPermissionTester(user, self)
+
+    def route(self, request, path_components):
+        result = route_below(self, request, path_components)
+        return super().route(request, path_components) if result is None else result
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

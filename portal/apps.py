@@ -18,6 +18,7 @@ class PortalConfig(AppConfig):
         from .provisioning import provision_all_sites, provision_new_site, provision_section_site
         from .slugs import make_slug_ascii
         from .spreadsheets import protect_wagtail_exports
+        from .view_restrictions import install as memoize_view_restrictions
 
         post_migrate.connect(provision_all_sites, sender=self, dispatch_uid="portal_provision_all")
         post_save.connect(provision_new_site, sender=Site, dispatch_uid="portal_provision_site")
@@ -31,3 +32,4 @@ class PortalConfig(AppConfig):
         )
         pre_save.connect(make_slug_ascii, dispatch_uid="portal_ascii_slugs")
         purge.connect()
+        memoize_view_restrictions()

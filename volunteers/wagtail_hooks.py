@@ -35,13 +35,17 @@ def register_log_actions(actions):
 # -- home page sections -------------------------------------------------------------
 
 
-def _board_for(home_page):
-    return VolunteerBoardPage.objects.descendant_of(home_page).live().public().first()
+def _board_for(request, home_page):
+    """The site's star board, looked up once per request for both home sections."""
+    cache = request.__dict__.setdefault("_volunteer_board", {})
+    if home_page.pk not in cache:
+        cache[home_page.pk] = VolunteerBoardPage.objects.descendant_of(home_page).live().public().first()
+    return cache[home_page.pk]
 
 
 @hooks.register("home_page_sections")
 def volunteers_section(request, home_page):
-    board = _board_for(home_page)
+    board = _board_for(request, home_page)
     if board is None:
         return None
     site = Site.find_for_request(request) or home_page.get_site()
@@ -76,7 +80,7 @@ def volunteers_section(request, home_page):
 
 @hooks.register("home_page_sections")
 def role_models_section(request, home_page):
-    board = _board_for(home_page)
+    board = _board_for(request, home_page)
     if board is None:
         return None
     index = board.role_model_index()

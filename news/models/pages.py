@@ -3,8 +3,8 @@
 import math
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch
-from django.db.models.functions import ExtractYear, Length, Substr
+from django.db.models import Exists, OuterRef, Prefetch, Value
+from django.db.models.functions import Concat, ExtractYear, Length, Substr
 from django.http import Http404
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -53,12 +53,20 @@ def with_cover_renditions(queryset):
     return queryset.select_related(None).prefetch_related(Prefetch("cover", queryset=images))
 
 
+def children_of_outer_page():
+    """Filters for the children of the outer query's page. A range on `path` uses its index;
+    `path__startswith=OuterRef("path")` became a LIKE that scanned every page for each row."""
+    return {
+        "depth": OuterRef("depth") + 1,
+        "path__gt": OuterRef("path"),
+        "path__lte": Concat(OuterRef("path"), Value("Z" * Page.steplen), output_field=models.CharField()),
+    }
+
+
 def listed_issues(queryset=None):
     """Issues readers may see: live, and with at least one live article."""
     queryset = IssuePage.objects.all() if queryset is None else queryset
-    live_articles = ArticlePage.objects.live().filter(
-        path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
-    )
+    live_articles = ArticlePage.objects.live().filter(**children_of_outer_page())
     return queryset.live().public().filter(Exists(live_articles))
 
 
@@ -114,9 +122,7 @@ def current_issues(publications):
     if not publications:
         return {}
     by_path = {p.path: p.pk for p in publications}
-    latest = listed_issues(
-        IssuePage.objects.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
-    )
+    latest = listed_issues(IssuePage.objects.filter(**children_of_outer_page()))
     latest_ids = (
         PublicationPage.objects.filter(pk__in=by_path.values())
         .annotate(

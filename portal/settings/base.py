@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.review.middleware.ReviewRefusedMiddleware",
+    "portal.view_restrictions.ViewRestrictionsPerRequestMiddleware",
     # Last, as django-axes asks: it turns a lockout into the Chinese lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -25,7 +25,8 @@ def main_menu(context):
     root = _site_root(context)
     if root is None:
         return Page.objects.none()
-    return root.get_children().live().public().in_menu().specific()
+    # Plain pages: the menu needs only titles and URLs, so no query per page type.
+    return root.get_children().live().public().in_menu()
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,183 @@
+"""`make bench`: measure the public pages under gunicorn with the production settings.
+
+For the full data set and for 1% of it, in a new temporary SQLite database each: migrate, fill
+it (manage.py bench_prepare, which also counts each page's SQL queries), start gunicorn with two
+workers, load each page for a few seconds with a small threaded HTTP client, stop gunicorn. In
+the full run a static file is loaded the same way, through whitenoise, as the yardstick. Then a
+table. Only 127.0.0.1 is ever contacted; every loop is bounded in time and count.
+"""
+
+import http.client
+import json
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+CONNECTIONS = 8
+SECONDS = float(os.environ.get("BENCH_SECONDS", "3"))
+MAX_REQUESTS = 20_000
+WORKERS = 2
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def environment(db_path, port):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        DATABASE_URL=f"sqlite:///{db_path}",
+        SECRET_KEY=secrets.token_urlsafe(40),
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        SECURE_SSL_REDIRECT="false",
+        MEDIA_ROOT=str(Path(db_path).parent / "media"),
+        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
+        LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+def manage(env, *args):
+    done = subprocess.run(  # noqa: S603 - our own manage.py, fixed arguments
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    if done.returncode:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    return done.stdout
+
+
+def load(port, path, bust=False, seconds=None):
+    """(requests/s, p50 ms, p99 ms, errors) for `path` over SECONDS with CONNECTIONS threads;
+    `bust` makes every URL unique so that a page cache cannot answer."""
+    latencies, errors = [], []
+    counter = iter(range(10**9))
+    deadline = time.monotonic() + (SECONDS if seconds is None else seconds)
+    lock = threading.Lock()
+
+    def worker():
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while time.monotonic() < deadline and len(latencies) < MAX_REQUESTS:
+            start = time.perf_counter()
+            try:
+                url = path
+                if bust:
+                    url += ("&" if "?" in path else "?") + f"bench={next(counter)}"
+                conn.request("GET", url, headers={"Host": "127.0.0.1", "X-Forwarded-Proto": "https"})
+                response = conn.getresponse()
+                response.read()
+                ok = response.status == 200
+            except (OSError, http.client.HTTPException):
+                ok = False
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            with lock:
+                (latencies if ok else errors).append(time.perf_counter() - start)
+        conn.close()
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=worker) for _ in range(CONNECTIONS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    if not latencies:
+        return 0.0, 0.0, 0.0, len(errors)
+    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
+    return len(latencies) / elapsed, cuts[49] * 1000, cuts[98] * 1000, len(errors)
+
+
+def wait_until_up(port, proc):
+    for _ in range(100):
+        if proc.poll() is not None:
+            sys.exit("gunicorn 启动失败")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit("gunicorn 没有在 20 秒内启动")
+
+
+def measure(scale, static_path=None):
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        port = free_port()
+        env = environment(Path(tmp) / "bench.sqlite3", port)
+        started = time.monotonic()
+        manage(env, "migrate", "--noinput", "-v0")
+        prepared = json.loads(manage(env, "bench_prepare", "--scale", str(scale)).strip().splitlines()[-1])
+        print(f"  {scale:g}× 数据已生成（{time.monotonic() - started:.0f} 秒）", flush=True)
+        gunicorn = subprocess.Popen(  # noqa: S603 - fixed arguments
+            [PYTHON, "-m", "gunicorn", "portal.wsgi", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            wait_until_up(port, gunicorn)
+            # Each worker's first requests load templates, the search dictionary and so on.
+            for path in prepared["urls"].values():
+                load(port, path, bust=prepared["page_cache"], seconds=0.5)
+            results = {}
+            for name, path in prepared["urls"].items():
+                results[name] = (*load(port, path, bust=prepared["page_cache"]), prepared["queries"][name])
+                if prepared["page_cache"]:
+                    load(port, path)  # fills the cache
+                    results[name] += load(port, path)[:3]
+            static = load(port, static_path) if static_path else None
+        finally:
+            gunicorn.terminate()
+            gunicorn.wait(timeout=30)
+        return results, static, prepared["page_cache"]
+
+
+def static_file_path():
+    manifest = json.loads((ROOT / "staticfiles" / "staticfiles.json").read_text())
+    return "/static/" + manifest["paths"]["css/portal.css"]
+
+
+def main():
+    print(
+        f"make bench: gunicorn {WORKERS} 个 worker，{CONNECTIONS} 个并发连接，每页 {SECONDS:g} 秒", flush=True
+    )
+    env = environment(Path(tempfile.gettempdir()) / "unused.sqlite3", 0)
+    manage(env, "collectstatic", "--noinput", "-v0")
+    full, static, cache_configured = measure(1.0, static_file_path())
+    small, _, _ = measure(0.01)
+    print()
+    print(f"{'页面（未缓存）':24}{'请求/秒':>9}{'p50 ms':>9}{'p99 ms':>9}{'SQL':>5}", end="")
+    print(f"{'1%请求/秒':>11}{'1% p50':>8}{'1% SQL':>7}{'耗时比':>7}{'错误':>5}")
+    errors = 0
+    for name, (rps, p50, p99, err, queries, *cached) in full.items():
+        s_rps, s_p50, _, s_err, s_queries, *_ = small[name]
+        errors += err + s_err
+        ratio = p50 / s_p50 if s_p50 else float("nan")
+        line = f"{name:24}{rps:9.1f}{p50:9.1f}{p99:9.1f}{queries:5d}{s_rps:11.1f}{s_p50:8.1f}{s_queries:7d}"
+        line += f"{ratio:7.2f}{err + s_err:5d}"
+        if cached:
+            line += f"  缓存后 {cached[0]:.1f} 请求/秒 p50 {cached[1]:.1f} p99 {cached[2]:.1f} ms"
+        print(line)
+    rps, p50, p99, err = static
+    errors += err
+    print(f"{'静态文件 (whitenoise)':24}{rps:9.1f}{p50:9.1f}{p99:9.1f}")
+    if not cache_configured:
+        print("缓存后的页面：未测量（没有配置整页缓存中间件）")
+    print(f"错误：{errors}")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""Route a deep URL in two queries instead of two per level.
+
+Wagtail's `Page.route` looks up one child per path segment and then its specific page. The
+home page instead loads every page whose url_path is a prefix of the request path in one
+query, walks that chain as Wagtail would (stopping where a page routes on its own: a routable
+page whose routes match the rest of the path, or a custom `route`), and hands the rest of the
+path to that page, so behaviour is unchanged.
+"""
+
+from django.urls import Resolver404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+
+PLAIN_ROUTES = (Page.route, RoutablePageMixin.route)
+
+
+def _claims_rest(page, rest):
+    """True if `page` would answer `rest` itself rather than pass it to a child."""
+    cls = page.specific_class
+    if cls is None or cls.route not in PLAIN_ROUTES:
+        return True
+    if issubclass(cls, RoutablePageMixin) and page.live:
+        try:
+            cls.get_resolver().resolve("/" + "/".join(rest) + "/")
+        except Resolver404:
+            return False
+        return True
+    return False
+
+
+def route_below(home, request, path_components):
+    """The RouteResult for `path_components` under `home`, or None to route the usual way."""
+    if len(path_components) < 2:
+        return None
+    prefixes = {
+        home.url_path + "/".join(path_components[:n]) + "/": n for n in range(1, len(path_components) + 1)
+    }
+    pages = Page.objects.filter(url_path__in=list(prefixes), path__startswith=home.path)
+    chain = sorted((p for p in pages if p.depth == home.depth + prefixes[p.url_path]), key=lambda p: p.depth)
+    if not chain or chain[0].depth != home.depth + 1:
+        return None
+    target = None
+    for expected, page in enumerate(chain, start=1):
+        if prefixes[page.url_path] != expected:
+            break
+        target = page
+        if _claims_rest(page, path_components[expected:]):
+            break
+    if target is None:
+        return None
+    return target.specific.route(request, path_components[prefixes[target.url_path] :])
