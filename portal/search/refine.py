@@ -59,6 +59,11 @@ def _newest_first(entry):
     return (date is None, -(date.toordinal() if date else 0))
 
 
+def live_pages(site):
+    """The pages residents of `site` may find: live, public, in its tree."""
+    return Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+
+
 def vocabulary(site):
     """Words residents may have meant: the community dictionary and the words of the site's
     live page titles (Han words of 2 to 8 characters), cached per site."""
@@ -66,12 +71,7 @@ def vocabulary(site):
     words = cache.get(key)
     if words is None:
         words = set(dictionary_words())
-        titles = (
-            Page.objects.live()
-            .public()
-            .descendant_of(site.root_page, inclusive=True)
-            .values_list("title", flat=True)
-        )
+        titles = live_pages(site).values_list("title", flat=True)
         for title in titles.iterator():
             words.update(w for w in tokens(title) if 2 <= len(w) <= 8 and HAN_RE.fullmatch(w))
         words = sorted(words)

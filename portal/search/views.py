@@ -14,7 +14,7 @@ from portal.params import page_number
 from .backend import flatten
 from .models import SearchSynonym
 from .query import build_query, clean_query, highlight_terms, snippet
-from .refine import CANDIDATES, regroup, suggestion
+from .refine import CANDIDATES, live_pages, regroup, suggestion
 from .types import label_for, result_types
 
 PER_PAGE = 10
@@ -66,7 +66,7 @@ def search_pages(site, text, synonym_groups, type_key, types=None):
     chosen = {t.key: t for t in (result_types() if types is None else types)}.get(type_key)
     if chosen is not None and not chosen.models:
         return [], False  # a type of results that are not pages
-    pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+    pages = live_pages(site)
     if chosen is not None:
         pages = pages.type(*chosen.models)
     results = pages.search(build_query(text, synonym_groups))
@@ -79,8 +79,7 @@ def search_pages(site, text, synonym_groups, type_key, types=None):
 
 
 def has_strict_matches(site, text, synonym_groups):
-    pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
-    return pages.search(build_query(text, synonym_groups)).count() > 0
+    return live_pages(site).search(build_query(text, synonym_groups)).count() > 0
 
 
 def result_title(page):
