@@ -67,3 +67,18 @@ def test_an_issue_plays_its_recording_and_pages_without_one_show_no_player(clien
     issue.save_revision().publish()
     html = client.get(issue.url).content.decode()
     assert f'src="{issue.recording.url}"' in html
+
+
+def test_a_recording_swapped_after_approval_is_new_content_to_review(issue, settings, tmp_path):
+    # An editor cannot slip a different recording under the 主编's approval: the file is part of
+    # the content the approval's fingerprint covers.
+    from portal.review.fingerprint import fingerprint
+    from portal.review.records import content_record
+
+    settings.MEDIA_ROOT = tmp_path
+    article = ArticlePageFactory(parent=issue, title="本期要闻")
+    article.recording = SimpleUploadedFile("朗读.mp3", MP3)
+    approved = fingerprint(content_record(article.save_revision().as_object()))
+    article.recording = SimpleUploadedFile("朗读.mp3", MP3 + b"\x00")
+    swapped = fingerprint(content_record(article.save_revision().as_object()))
+    assert approved != swapped
