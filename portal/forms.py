@@ -8,6 +8,7 @@ from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 from portal.personal_data import PersonalDataFormMixin
+from portal.review.files import SWAP_REFUSED, used_by_live_reviewed_pages
 from portal.security.uploads import UploadError, check_document_content, check_image_budget, strip_metadata
 
 
@@ -60,6 +61,8 @@ class ImageForm(PersonalDataFormMixin, BaseImageForm):
         upload = self.cleaned_data.get("file")
         if upload is None or "file" not in self.changed_data:
             return upload
+        if used_by_live_reviewed_pages(self.instance):
+            raise ValidationError(SWAP_REFUSED, code="approved_file")
         try:
             upload.seek(0)
             data = strip_metadata(upload.read())
@@ -77,6 +80,8 @@ class DocumentForm(PersonalDataFormMixin, BaseDocumentForm):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload is not None and "file" in self.changed_data:
+            if used_by_live_reviewed_pages(self.instance):
+                raise ValidationError(SWAP_REFUSED, code="approved_file")
             try:
                 check_document_content(upload.name, upload)
             except UploadError as error:
