@@ -1,0 +1,30 @@
+"""Values computed from a site's published content, kept in the shared cache until anything on
+that site is written.
+
+The key holds the site's generation (bumped by purge.py on every save, delete, move and
+many-to-many change) and the release's code digest, so a value is never served after the data
+or the code it was computed from changed, on any app server. Use it only for what is the same
+for every visitor (public content, settings): never for anything a signed-in user or a private
+page would change.
+"""
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from . import keys
+
+_MISSING = object()
+TIMEOUT = 24 * 3600
+
+
+def site_memo(site_id, name, compute, *, daily=False, timeout=TIMEOUT):
+    """compute()'s value for site `site_id` under `name`; `daily` for values that depend on
+    today's date in Shanghai (e.g. what is in its 公示期)."""
+    key = f"{keys.PREFIX}:memo:{site_id}:{keys.generation(site_id)}:{keys.code_version()}:{name}"
+    if daily:
+        key += f":{timezone.localdate().isoformat()}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value

@@ -1,0 +1,57 @@
+"""site_memo: a value computed once per site until anything on that site is written."""
+
+import datetime
+
+import pytest
+from wagtail.models import Site
+
+from notices.factories import NoticePageFactory
+from portal.models import CommunitySettings
+from portal.page_cache.memo import site_memo
+
+pytestmark = pytest.mark.django_db
+
+
+class Counter:
+    def __init__(self):
+        self.calls = 0
+
+    def __call__(self):
+        self.calls += 1
+        return self.calls
+
+
+def test_value_is_computed_once_until_the_site_is_written(site, notice_index):
+    compute = Counter()
+    assert site_memo(site.pk, "n", compute) == 1
+    assert site_memo(site.pk, "n", compute) == 1
+    NoticePageFactory(parent=notice_index, title="新通知")
+    assert site_memo(site.pk, "n", compute) == 2
+
+
+def test_settings_change_recomputes(site):
+    compute = Counter()
+    site_memo(site.pk, "n", compute)
+    settings = CommunitySettings.for_site(site)
+    settings.community_name = "新名字社区"
+    settings.save()
+    assert site_memo(site.pk, "n", compute) == 2
+
+
+def test_another_sites_write_keeps_the_value(site, home_page, notice_index):
+    other = Site.objects.create(hostname="other.localhost", port=80, root_page=home_page)
+    compute = Counter()
+    site_memo(other.pk, "n", compute)
+    CommunitySettings.objects.filter(site=site).delete()
+    CommunitySettings.for_site(site).save()
+    assert site_memo(other.pk, "n", compute) == 1
+
+
+def test_daily_values_are_recomputed_the_next_day(site, monkeypatch):
+    compute = Counter()
+    today = datetime.date(2026, 11, 30)
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: today)
+    assert site_memo(site.pk, "d", compute, daily=True) == 1
+    assert site_memo(site.pk, "d", compute, daily=True) == 1
+    today = datetime.date(2026, 12, 1)
+    assert site_memo(site.pk, "d", compute, daily=True) == 2
