@@ -3,12 +3,35 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 from portal.base_forms import PublicModelForm
+from portal.page_cache.memo import site_memo
+
+
+class CachedSiteSetting(BaseSiteSetting):
+    """A site setting that public pages read from the shared cache (`site_memo`), so it costs
+    no query; it is dropped whenever anything on the site, this setting included, is saved."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_request(cls, request):
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if request.method not in ("GET", "HEAD") or site is None:
+            return super().for_request(request)
+        instance = site_memo(site.pk, f"setting:{cls._meta.label_lower}", lambda: cls.for_site(site))
+        instance._request = request
+        setattr(request, attr_name, instance)
+        return instance
 
 
 @register_setting(icon="home")
-class CommunitySettings(BaseSiteSetting):
+class CommunitySettings(CachedSiteSetting):
     """Who runs this site and how residents reach them; shown in header and footer."""
 
     base_form_class = PublicModelForm

@@ -11,7 +11,7 @@ from django.apps import apps as global_apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
 from . import keys
@@ -110,9 +110,18 @@ def purge_site(site):
         purge({site.pk})
 
 
+def _restrictions_may_change():
+    from portal import view_restrictions
+
+    view_restrictions.bump()
+    transaction.on_commit(view_restrictions.bump)
+
+
 def _written(sender, instance, **kwargs):
     if kwargs.get("raw") or _ignored(instance, kwargs.get("update_fields")):
         return
+    if isinstance(instance, Page | PageViewRestriction):
+        _restrictions_may_change()
     if isinstance(instance, Site):
         keys.bump_sites()
         transaction.on_commit(keys.bump_sites)
@@ -125,6 +134,7 @@ def _m2m_changed(sender, instance, action, **kwargs):
 
 
 def _moved(sender, instance, url_path_before, url_path_after, **kwargs):
+    _restrictions_may_change()
     purge(sites_of_path(url_path_before) | sites_of_path(url_path_after))
 
 

@@ -8,7 +8,9 @@ from django import template
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.html import format_html
-from wagtail.models import Page, Site
+from wagtail.models import Site
+
+from portal.page_cache.memo import site_memo
 
 register = template.Library()
 
@@ -22,11 +24,12 @@ def _site_root(context):
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """Live pages marked 'show in menus' directly under the current site's root."""
-    root = _site_root(context)
-    if root is None:
-        return Page.objects.none()
-    # Plain pages: the menu needs only titles and URLs, so no query per page type.
-    return root.get_children().live().public().in_menu()
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    # Plain pages: the menu needs only titles, paths and URLs, so no query per page type.
+    return site_memo(site.pk, "menu", lambda: list(site.root_page.get_children().live().public().in_menu()))
 
 
 @register.simple_tag(takes_context=True)
@@ -38,13 +41,18 @@ def site_home(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     """Ancestors from the site's home page down to (but excluding) `page`."""
-    root = _site_root(context)
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
     ancestors = []
-    if root is not None and page is not None and page.pk != root.pk:
-        ancestors = list(
-            page.get_ancestors().filter(depth__gte=root.depth).filter(path__startswith=root.path)
-        )
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+    if site is not None and page is not None and page.pk != site.root_page_id:
+        root = site.root_page
+
+        def load():
+            return list(page.get_ancestors().filter(depth__gte=root.depth).filter(path__startswith=root.path))
+
+        # An unsaved page (a preview of a new one) has no id to remember it by.
+        ancestors = site_memo(site.pk, f"crumbs:{page.pk}:{page.path}", load) if page.pk else load()
+    return {"ancestors": ancestors, "page": page, "request": request}
 
 
 @register.filter
