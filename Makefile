@@ -87,7 +87,7 @@ messages: install ## Compile locale/ (the admin's Chinese) after editing a .po f
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 clean: ## Remove the virtualenv, database, media and caches
-	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .cache .pytest_cache .ruff_cache
 
 bench-search: install ## Search benchmark on a new database (SQLite, or DATABASE_URL's PostgreSQL)
 	@if [ -z "$$DATABASE_URL" ]; then \

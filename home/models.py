@@ -1,11 +1,15 @@
 """The community site's home page."""
 
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
+from portal import elder
 from portal.base_forms import PortalPageForm
+from portal.page_cache.memo import site_memo
 from portal.review.permissions import PublicRecordsPermissionTester
 
 from .routing import route_below
@@ -37,9 +41,30 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = collect_sections(request, self)
-        context["section_stylesheets"] = section_stylesheets(context["sections"])
+        context["sections_html"], context["section_stylesheets"] = self._sections(request)
         return context
+
+    def _sections(self, request):
+        """The sections, rendered: (html, stylesheets). Every visitor sees the same sections, so
+        the live home page keeps them in the shared cache until anything on its site is written
+        (and at most until midnight: what is in its 公示期 changes with the day)."""
+
+        def render():
+            sections = collect_sections(request, self)
+            html = render_to_string("home/sections.html", {"sections": sections, "page": self}, request)
+            return html, section_stylesheets(sections)
+
+        site = Site.find_for_request(request)
+        if (
+            request.method not in ("GET", "HEAD")
+            or getattr(request, "is_preview", False)
+            or site is None
+            or site.root_page_id != self.pk
+        ):
+            return render()
+        name = f"home-sections:{int(elder.is_elder_mode(request))}"
+        html, stylesheets = site_memo(site.pk, name, render, daily=True)
+        return mark_safe(html), stylesheets  # noqa: S308 - our own rendered template
 
 
 class SubDistrictPage(Page):

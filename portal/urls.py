@@ -2,17 +2,16 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import elder, views
 from portal.apps_urls import app_urls
-from portal.sitemaps import PortalSitemap
+from portal.sitemaps import sitemap_xml
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PortalSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap/", views.site_map, name="site_map"),
     path("elder-mode/<str:state>/", elder.switch, name="elder_mode"),

@@ -3,6 +3,7 @@ and live at <star board>/team/<id>/. Registered in wagtail_hooks.py."""
 
 from wagtail.search.backends import get_search_backend
 
+from portal.page_cache.memo import site_memo
 from portal.search.query import snippet
 from portal.search.types import ResultType
 
@@ -13,7 +14,11 @@ TEAMS_SHOWN = 5
 
 def search_teams(site, query, terms):
     """Teams of this site whose name or description matches, linked to their public page."""
-    board = VolunteerBoardPage.objects.live().public().descendant_of(site.root_page).first()
+    board = site_memo(
+        site.pk,
+        "volunteer-board",
+        lambda: VolunteerBoardPage.objects.live().public().descendant_of(site.root_page).first(),
+    )
     if board is None:
         return []
     teams = get_search_backend().search(query, VolunteerTeam.objects.filter(site=site))[:TEAMS_SHOWN]

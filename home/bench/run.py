@@ -43,6 +43,8 @@ def environment(db_path, port):
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         SECURE_SSL_REDIRECT="false",
         MEDIA_ROOT=str(Path(db_path).parent / "media"),
+        # Its own cache: counters and memos of another database must not answer for this one.
+        CACHE_DIR=str(Path(db_path).parent / "cache"),
         WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
         LOG_LEVEL="WARNING",
     )

@@ -262,6 +262,9 @@ class FinancialDisclosurePage(ReviewedPageMixin, PrintableMixin, RoutablePageMix
             "line_items": [item.public_record() for item in items],
         }
 
+    # Relations search_text reads; site search prefetches them for a page of results.
+    search_text_prefetch = ("line_items",)
+
     def search_text(self):
         """Fund, period and every line item's wording, for site search."""
         parts = [self.fund_name, self.period_label]

@@ -1,14 +1,19 @@
 """The site search page, /search/?q=…&type=…&page=…"""
 
+import hashlib
+
 from django.core.paginator import EmptyPage, Paginator
 from django.db import connection
+from django.db.models import F, prefetch_related_objects
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from modelsearch.index import SearchField
-from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page, Site
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.models import Site
+from wagtail.search.utils import normalise_query_string
 
+from portal.page_cache.memo import site_memo
 from portal.params import page_number
 
 from .backend import flatten
@@ -100,6 +105,53 @@ def search_sources(site, text, synonym_groups, terms, types, type_key):
     return found
 
 
+def specific_pages(pages):
+    """`pages` (plain Page objects, in order) as their specific classes: one query per page type
+    among them (PageQuerySet.specific() would first read the ids and types again)."""
+    pks_by_model = {}
+    for page in pages:
+        pks_by_model.setdefault(page.specific_class, []).append(page.pk)
+    specific = {}
+    for model, pks in pks_by_model.items():
+        if model is not None:
+            specific.update((p.pk, p) for p in model.objects.filter(pk__in=pks))
+    return [specific[page.pk] for page in pages if page.pk in specific]
+
+
+def prefetch_snippet_data(pages):
+    """What the shown results' snippets read from related rows, one query per relation rather
+    than one per result (a disclosure's line items)."""
+    by_relation = {}
+    for page in pages:
+        for relation in getattr(page, "search_text_prefetch", ()):
+            by_relation.setdefault(relation, []).append(page)
+    for relation, related_pages in by_relation.items():
+        prefetch_related_objects(related_pages, relation)
+
+
+def promotions(site, text):
+    """The editors' picks for this search, from the shared cache (any change to them is a
+    write that drops it)."""
+    normalised = normalise_query_string(text)
+
+    def load():
+        picks = SearchPromotion.objects.filter(query__query_string=normalised)
+        return list(picks.select_related("page").order_by("sort_order"))
+
+    digest = hashlib.sha256(normalised.encode()).hexdigest()[:16]
+    return site_memo(site.pk, f"promotions:{digest}", load)
+
+
+def record_hit(text):
+    """Today's count for this search (editors see popular searches), in one query once the
+    search has been counted today; Wagtail's Query.add_hit takes three."""
+    today = timezone.localdate()
+    normalised = normalise_query_string(text)
+    counted = QueryDailyHits.objects.filter(query__query_string=normalised, date=today)
+    if not counted.update(hits=F("hits") + 1):
+        Query.get(text).add_hit(date=today)
+
+
 def search(request):
     text = clean_query(request.GET.get("q", ""))
     type_key = request.GET.get("type", "")
@@ -116,18 +168,19 @@ def search(request):
     }
 
     if text and site is not None:
-        synonym_groups = [s.term_list for s in SearchSynonym.objects.all()]
+        synonym_groups = site_memo(
+            site.pk, "synonyms", lambda: [s.term_list for s in SearchSynonym.objects.all()]
+        )
         results, relaxed = search_pages(site, text, synonym_groups, type_key, types)
         total = len(results) if isinstance(results, list) else results.count()
-        ids = [p.pk for p in results[: min(total, CANDIDATES)]] if total else []
-        specific = {p.pk: p for p in Page.objects.filter(pk__in=ids).specific()}
-        found = [specific[pk] for pk in ids if pk in specific]
+        found = specific_pages(list(results[: min(total, CANDIDATES)]) if total else [])
         entries = regroup([{"page": page, "date": page_date(page)} for page in found], text)
         paginator = Paginator(entries, PER_PAGE)
         try:
             page_obj = paginator.page(page_number(request))
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
+        prefetch_snippet_data([entry["page"] for entry in page_obj.object_list])
         terms = highlight_terms(text, synonym_groups)
         if relaxed or not total:
             context["did_you_mean"] = suggestion(
@@ -152,8 +205,7 @@ def search(request):
         )
         if page_obj.number == 1:
             context["sources"] = search_sources(site, text, synonym_groups, terms, types, type_key)
-        query = Query.get(text)
         if page_obj.number == 1 and not type_key:
-            context["promotions"] = query.editors_picks.select_related("page").order_by("sort_order")
-        query.add_hit()
+            context["promotions"] = promotions(site, text)
+        record_hit(text)
     return TemplateResponse(request, "search/search.html", context)
