@@ -29,7 +29,7 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD") and not hasattr(request, "_wagtail_site"):
+        if request.method in ("GET", "HEAD"):
             try:
                 site = cached_site(request)
             except Site.DoesNotExist:  # deleted since the host was remembered

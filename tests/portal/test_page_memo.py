@@ -55,3 +55,22 @@ def test_daily_values_are_recomputed_the_next_day(site, monkeypatch):
     assert site_memo(site.pk, "d", compute, daily=True) == 1
     today = datetime.date(2026, 12, 1)
     assert site_memo(site.pk, "d", compute, daily=True) == 2
+
+
+def test_a_changed_hostname_or_home_page_applies_at_the_next_request(client, site, home_page, settings):
+    from wagtail.models import Page
+
+    from home.models import HomePage
+
+    settings.PAGE_CACHE_ENABLED = False  # the cached Site is what is tested
+    settings.ALLOWED_HOSTS = ["*"]
+    other_home = Page.get_first_root_node().add_child(instance=HomePage(title="锦绣社区首页", slug="jinxiu"))
+    other = Site.objects.create(hostname="jinxiu.localhost", port=80, root_page=other_home)
+    assert "锦绣社区首页" in client.get("/", HTTP_HOST="jinxiu.localhost").content.decode()
+    other.hostname = "jinxiu2.localhost"
+    other.save()
+    assert "锦绣社区首页" not in client.get("/", HTTP_HOST="jinxiu.localhost").content.decode()
+    assert "锦绣社区首页" in client.get("/", HTTP_HOST="jinxiu2.localhost").content.decode()
+    other_home.title = "锦绣社区新首页"
+    other_home.save_revision().publish()
+    assert "锦绣社区新首页" in client.get("/", HTTP_HOST="jinxiu2.localhost").content.decode()

@@ -86,6 +86,16 @@ def test_staff_promote_a_result(client, add_page):
     assert "每年一次" in html
 
 
+def test_a_promotion_added_later_shows_at_once_and_searches_are_counted(client, add_page, settings):
+    settings.PAGE_CACHE_ENABLED = False  # the promotions' own cache is what is tested
+    page = add_page("物业服务满意度测评结果")
+    assert "推荐结果" not in client.get("/search/", {"q": "满意度"}).content.decode()
+    SearchPromotion.objects.create(query=Query.get("满意度"), page=page, sort_order=0, description="每年一次")
+    assert "每年一次" in client.get("/search/", {"q": "满意度"}).content.decode()
+    client.get("/search/", {"q": "满意度"})
+    assert sum(h.hits for h in Query.get("满意度").daily_hits.all()) == 3
+
+
 def test_typo_falls_back_to_partial_matches(client, add_page):
     add_page("党费收缴情况公示")
     html = plain(client.get("/search/", {"q": "党费收激"}))
