@@ -28,17 +28,10 @@ from volunteers.models import CommendationEntry
 BUDGET = 12
 # Pages still over the budget, at their present counts (lower these as pages get fixed).
 CEILINGS = {
-    "article": 17,
+    "article": 15,
     "commendation-period": 15,
-    "disclosure": 16,
-    "home": 23,
-    "issue": 15,
-    "news-index": 13,
-    "notice-board": 14,
-    "notice-board-finance": 14,
-    "notice-board-page-2": 14,
-    "publication": 15,
-    "publication-year": 15,
+    "home": 17,
+    "issue": 13,
     "role-model": 15,
     "role-models": 20,
     "search": 21,
@@ -147,7 +140,8 @@ def query_counts(client, urls, **extra):
 
 
 @pytest.mark.parametrize("factor", [1, 10], ids=["corpus", "ten-times"])
-def test_every_public_page_type_stays_within_its_query_budget(client, site, home_page, factor):
+def test_every_public_page_type_stays_within_its_query_budget(client, site, home_page, factor, settings):
+    settings.PAGE_CACHE_ENABLED = False  # count what rendering a page asks, not the cache's answer
     pages = build_corpus(home_page)
     grow(pages, factor)
     period = add_period(site)
