@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from portal.base_forms import PortalPageForm
 from portal.page_cache.memo import site_memo
-from portal.pagination import page_starts, paginate_from_keys
+from portal.pagination import page_starts, paginate, paginate_from_keys
 from portal.params import ascii_int
 from portal.review.permissions import PublicRecordsPermissionTester
 from portal.workdays import add_working_days, is_working_day
@@ -144,15 +144,26 @@ class NoticeIndexPage(RoutablePageMixin, Page):
         if (filters["year"] and filters["year"] not in years) or (
             filters["tag"] and filters["tag"] not in dict(tag_counts)
         ):
-            starts = (0, [])
+            page_obj = paginate_from_keys(request, notices, self.ORDER, self.per_page, (0, []))
+        elif filters["tag"]:
+            # The database finds a tag's notices first and sorts them all: keep their order
+            # instead, and read a page by id.
+            tag = hashlib.sha256(filters["tag"].encode()).hexdigest()[:16]
+            ids = self.memo(
+                request,
+                f"tagged:{filters['category']}:{filters['year'] or ''}:{tag}",
+                lambda: list(notices.order_by(*self.ORDER).values_list("pk", flat=True)),
+            )
+            page_obj = paginate(request, ids, self.per_page)
+            rows = notices.order_by().in_bulk(page_obj.object_list)
+            page_obj.object_list = [rows[pk] for pk in page_obj.object_list if pk in rows]
         else:
-            tag = hashlib.sha256(filters["tag"].encode()).hexdigest()[:16] if filters["tag"] else ""
             starts = self.memo(
                 request,
-                f"starts:{filters['category']}:{filters['year'] or ''}:{tag}",
+                f"starts:{filters['category']}:{filters['year'] or ''}",
                 lambda: page_starts(notices, self.ORDER, self.per_page),
             )
-        page_obj = paginate_from_keys(request, notices, self.ORDER, self.per_page, starts)
+            page_obj = paginate_from_keys(request, notices, self.ORDER, self.per_page, starts)
         today = timezone.localdate()
         for notice in page_obj:
             notice.current_status = notice.status_on(today)

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from notices.factories import NoticePageFactory
-from notices.models import NoticeIndexPage
+from notices.models import NoticeIndexPage, NoticePage
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +51,20 @@ def test_a_deep_page_asks_as_many_queries_as_the_first(client, notice_index, sma
     assert deep.context["page_obj"].paginator.num_pages == 10
     # Neither counts the notices nor looks for their years and tags again.
     assert not [sql for sql in deep_sql if "COUNT(" in sql or "DISTINCT" in sql]
+
+
+def test_a_tags_deep_page_is_read_by_id(client, notice_index, small_pages):
+    add_notices(notice_index, 30)
+    for notice in NoticePage.objects.child_of(notice_index):
+        notice.tags.add("电梯")
+        notice.save()
+    url = "/notices/?tag=电梯&page=9"
+    client.get(url)
+    client.get(url)
+    response, sql = sql_of(client, url)
+    assert [n.title for n in response.context["notices"]] == ["公告5", "公告4", "公告3"]
+    assert response.context["page_obj"].paginator.num_pages == 10
+    assert not [q for q in sql if "ORDER BY" in q and "notices_noticetag" in q]
 
 
 def test_a_tag_or_year_no_notice_has_asks_nothing_about_notices(client, notice_index):
