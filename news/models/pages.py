@@ -143,8 +143,10 @@ class NewsIndexPage(Page):
         return PublicationPage.objects.filter(children(self)).live().public().order_by("path")
 
     def publications_with_current_issue(self, request=None):
-        """Live publications under this index, each with `.current_issue` (or None)."""
-        publications = list(self.publications())
+        """Live publications under this index, each with `.current_issue` (or None). The
+        publications are kept per site write: finding an index's children reads its whole
+        subtree (every issue and article) on the path index."""
+        publications = memo(request, f"publications:{self.pk}", lambda: list(self.publications()))
         current = current_issues(publications, request)
         for publication in publications:
             publication.current_issue = current.get(publication.pk)

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from news.factories import ArticlePageFactory, IssuePageFactory
+from news.factories import ArticlePageFactory, IssuePageFactory, PublicationPageFactory
 from news.models import IssuePage
 from tests.news.bulk import add_issues
 
@@ -68,3 +68,10 @@ def test_an_issue_is_listed_as_soon_as_its_first_article_is_out(client, publicat
     assert client.get(publication.url).context["current_issue"].number == 4
     assert client.get(old.url).context["next_issue"].title == new.title
     assert "第4期" in client.get(publication.url + "?year=2030").content.decode()
+
+
+def test_a_new_publication_shows_on_the_news_index_at_once(client, news_index, publication):
+    add_issues(publication, 2)
+    assert "《居民之声》" not in client.get(news_index.url).content.decode()
+    PublicationPageFactory(parent=news_index, title="居民之声", slug="voice")
+    assert "《居民之声》" in client.get(news_index.url).content.decode()
