@@ -155,7 +155,9 @@ class NoticeIndexPage(RoutablePageMixin, Page):
                 lambda: list(notices.order_by(*self.ORDER).values_list("pk", flat=True)),
             )
             page_obj = paginate(request, ids, self.per_page)
-            rows = notices.order_by().in_bulk(page_obj.object_list)
+            # The ids are the filter's answer: read them by id alone (with the tag's join the
+            # database would go through all of the tag's notices again).
+            rows = NoticeBase.objects.only(*self.LISTED_FIELDS).in_bulk(page_obj.object_list)
             page_obj.object_list = [rows[pk] for pk in page_obj.object_list if pk in rows]
         else:
             starts = self.memo(
