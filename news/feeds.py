@@ -15,7 +15,7 @@ class PublicationFeed(PageFeed):
         return f"《{publication.title}》最新文章"
 
     def items(self, publication):
-        return publication.latest_articles()
+        return publication.latest_articles(request=self.request)
 
     def item_description(self, article):
         return article.lead or article.subtitle or article.title

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Site
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -22,7 +23,9 @@ from news.models import (
 )
 from portal import roles
 from portal.communities_admin import CommunitySnippetViewSet
+from portal.page_cache.memo import site_memo
 from portal.search.types import ResultType
+from portal.tree import children
 
 from . import editor_admin, provisioning, publishing
 
@@ -94,15 +97,27 @@ def write_panel(request, panels):
         panels.append(editor_admin.WritePanel(issue))
 
 
+def current_issues_under(home_page, request=None):
+    """(the /news/ page, [(publication, its current issue)]) of a site's home page."""
+    index = NewsIndexPage.objects.filter(children(home_page)).live().public().first()
+    if index is None:
+        return None, []
+    publications = list(index.publications())
+    current = current_issues(publications, request)
+    return index, [(p, current[p.pk]) for p in publications if p.pk in current]
+
+
 @hooks.register("home_page_sections")
 def news_home_section(request, home_page):
-    """The current issue of each of this site's publications, with its cover."""
-    index = NewsIndexPage.objects.child_of(home_page).live().public().first()
-    if index is None:
-        return None
-    publications = list(PublicationPage.objects.child_of(index).live().public())
-    current = current_issues(publications)
-    issues = [(p, current[p.pk]) for p in publications if p.pk in current]
+    """The current issue of each of this site's publications, with its cover (kept until the
+    site is next written)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        index, issues = current_issues_under(home_page)
+    else:
+        index, issues = site_memo(
+            site.pk, f"news:home:{home_page.pk}", lambda: current_issues_under(home_page, request)
+        )
     if not issues:
         return None
     return HomeSection(

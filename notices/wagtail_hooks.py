@@ -3,18 +3,20 @@ home section."""
 
 import datetime
 
-from django.db.models import Count, F, Window
-from django.db.models.functions import RowNumber, Substr
+from django.db.models import Count
+from django.db.models.functions import Substr
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.widgets import Button
+from wagtail.models import Site
 from wagtail.snippets.models import register_snippet
 
 from home.sections import HomeSection
 from portal.communities_admin import CommunitySnippetViewSet
+from portal.page_cache.memo import site_memo
 from portal.search.types import ResultType
 
 from . import provisioning, views
@@ -84,20 +86,36 @@ def submit_disclosure_instead_of_publishing(request, page):
     return None
 
 
-@hooks.register("home_page_sections")
-def notices_home_section(request, home_page):
-    """The newest notices that are in their public-notice period today."""
+def in_period_today(home_page, limit=5):
+    """(the board, its newest notices in their public-notice period today) under `home_page`."""
     index_page = NoticeIndexPage.objects.live().descendant_of(home_page).first()
     if index_page is None:
-        return None
+        return None, []
     today = timezone.localdate()
-    notices = list(
+    notices = (
         NoticeBase.objects.live()
         .public()
         .descendant_of(index_page)
         .filter(public_from__lte=today, public_until__gte=today)
-        .order_by("-date", "-pk")[:5]
+        .order_by("-date", "-pk")[:limit]
     )
+    return index_page, list(notices)
+
+
+@hooks.register("home_page_sections")
+def notices_home_section(request, home_page):
+    """The newest notices that are in their public-notice period today (kept for the day, until
+    the site is next written)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        index_page, notices = in_period_today(home_page)
+    else:
+        index_page, notices = site_memo(
+            site.pk, f"notices:home:{home_page.pk}", lambda: in_period_today(home_page), daily=True
+        )
+    if index_page is None:
+        return None
+    today = timezone.localdate()
     for notice in notices:
         notice.current_status = notice.status_on(today)
     more_url = index_page.get_url(request)
@@ -133,28 +151,25 @@ def search_result_types():
     ]
 
 
+def latest_notices(site, limit):
+    """The newest live public notices of one community site."""
+    notices = NoticeBase.objects.live().public().descendant_of(site.root_page, inclusive=False)
+    return list(
+        notices.order_by("-date", "-pk").only("id", "title", "date", "url_path", "path", "depth")[:limit]
+    )
+
+
 @hooks.register("district_community_items")
 def latest_notices_of_each_community(request, sites, per_community=3):
-    """The newest notices of every community of a sub-district, in one query (ranked per site)."""
-    roots = {site.root_page.path: site.pk for site in sites}
-    if not roots:
-        return {}
-    length = len(next(iter(roots)))
-    notices = (
-        NoticeBase.objects.live()
-        .public()
-        .annotate(root=Substr("path", 1, length))
-        .filter(root__in=list(roots))
-        .annotate(
-            rank=Window(RowNumber(), partition_by=F("root"), order_by=[F("date").desc(), F("pk").desc()])
-        )
-        .filter(rank__lte=per_community)
-        .order_by("root", "rank")
-    )
+    """The newest notices of every community of a sub-district: each community's are kept until
+    that community's site is next written, so a sub-district home usually asks nothing."""
     result = {}
-    for notice in notices:
-        item = {"title": notice.title, "date": notice.date, "url": notice.get_url(request)}
-        result.setdefault(roots[notice.root], []).append(item)
+    for site in sites:
+        notices = site_memo(
+            site.pk, f"notices:latest:{per_community}", lambda site=site: latest_notices(site, per_community)
+        )
+        if notices:
+            result[site.pk] = [{"title": n.title, "date": n.date, "url": n.get_url(request)} for n in notices]
     return result
 
 

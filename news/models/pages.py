@@ -3,8 +3,8 @@
 import math
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Value
-from django.db.models.functions import Concat, ExtractYear, Length, Substr
+from django.db.models import Exists, OuterRef, Prefetch, Q, Value, prefetch_related_objects
+from django.db.models.functions import Concat, Length, Substr
 from django.http import Http404
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -14,16 +14,18 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 from news.forms import ArticlePageForm, IssuePageForm
 from portal.base_forms import PortalPageForm
+from portal.page_cache.memo import site_memo
 from portal.pagination import paginate
 from portal.params import ascii_int
 from portal.review.models import ReviewedPageMixin
 from portal.security.uploads import validate_audio_file
+from portal.tree import children
 
 from .snippets import Column, Correspondent
 
@@ -41,6 +43,8 @@ def recording_field():
 
 
 ISSUES_PER_PAGE = 24
+# Newest first; the id only breaks ties (an issue number is unique within its publication).
+ISSUE_ORDER = ("-date", "-number", "-pk")
 CONTENTS_ON_COVER = 8
 FEED_LENGTH = 20
 # Characters a reader gets through in a minute (Chinese text, unhurried reading).
@@ -81,6 +85,38 @@ def articles_in_live_issues(queryset):
     )
 
 
+def with_bylines(articles):
+    """`articles`, with correspondents fetched only for those saved without a byline (every
+    revision stores one, so published articles need no query for it)."""
+    prefetch_related_objects([a for a in articles if not a.byline_names], "correspondents")
+    return articles
+
+
+def memo(request, name, compute):
+    """compute() kept until the request's site is next written (portal.page_cache.memo)."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return compute()
+    return site_memo(site.pk, f"news:{name}", compute)
+
+
+def listed_issue_keys(request, publication):
+    """[(issue id, year)] of a publication's listed issues, newest first. Finding which issues
+    have a live article reads the whole archive, so it is done once per site write: the
+    archive, its year links, its pages and an issue's neighbours are then simple look-ups."""
+
+    def compute():
+        issues = listed_issues(IssuePage.objects.filter(children(publication)))
+        return [(pk, date.year) for pk, date in issues.order_by(*ISSUE_ORDER).values_list("pk", "date")]
+
+    return memo(request, f"issues:{publication.path}", compute)
+
+
+def issues_by_id(ids):
+    """{id: issue} with covers and their renditions, in three queries however many."""
+    return {issue.pk: issue for issue in with_cover_renditions(IssuePage.objects.filter(pk__in=ids))}
+
+
 class NewsIndexPage(Page):
     """/news/: the community's publications, each with its current issue."""
 
@@ -103,36 +139,34 @@ class NewsIndexPage(Page):
         verbose_name = "社区报首页"
         verbose_name_plural = "社区报首页"
 
-    def publications_with_current_issue(self):
-        """Live publications under this index, each with `.current_issue` (or None)."""
-        publications = list(PublicationPage.objects.child_of(self).live().public())
-        current = current_issues(publications)
+    def publications(self):
+        return PublicationPage.objects.filter(children(self)).live().public().order_by("path")
+
+    def publications_with_current_issue(self, request=None):
+        """Live publications under this index, each with `.current_issue` (or None). The
+        publications are kept per site write: finding an index's children reads its whole
+        subtree (every issue and article) on the path index."""
+        publications = memo(request, f"publications:{self.pk}", lambda: list(self.publications()))
+        current = current_issues(publications, request)
         for publication in publications:
             publication.current_issue = current.get(publication.pk)
         return publications
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["publications"] = self.publications_with_current_issue()
+        context["publications"] = self.publications_with_current_issue(request)
         return context
 
 
-def current_issues(publications):
+def current_issues(publications, request=None):
     """{publication pk: its latest listed issue}, in a bounded number of queries."""
-    if not publications:
-        return {}
-    by_path = {p.path: p.pk for p in publications}
-    latest = listed_issues(IssuePage.objects.filter(**children_of_outer_page()))
-    latest_ids = (
-        PublicationPage.objects.filter(pk__in=by_path.values())
-        .annotate(
-            current_id=models.Subquery(latest.order_by("-date", "-number").values("pk")[:1]),
-        )
-        .values_list("path", "current_id")
-    )
-    ids = {pk: path for path, pk in latest_ids if pk}
-    issues = with_cover_renditions(IssuePage.objects.filter(pk__in=ids))
-    return {by_path[ids[issue.pk]]: issue for issue in issues}
+    latest = {}
+    for publication in publications:
+        keys = listed_issue_keys(request, publication)
+        if keys:
+            latest[publication.pk] = keys[0][0]
+    issues = issues_by_id(latest.values()) if latest else {}
+    return {pk: issues[issue_id] for pk, issue_id in latest.items() if issue_id in issues}
 
 
 class PublicationPage(RoutablePageMixin, Page):
@@ -170,42 +204,53 @@ class PublicationPage(RoutablePageMixin, Page):
     def listed_issues(self):
         return listed_issues(IssuePage.objects.child_of(self))
 
-    def latest_articles(self, limit=FEED_LENGTH):
-        articles = articles_in_live_issues(ArticlePage.objects.descendant_of(self))
+    def latest_articles(self, limit=FEED_LENGTH, request=None):
+        order = (models.F("first_published_at").desc(nulls_last=True), "path")
+
+        def compute():
+            articles = articles_in_live_issues(ArticlePage.objects.descendant_of(self))
+            return list(articles.order_by(*order).values_list("pk", flat=True)[:limit])
+
+        ids = memo(request, f"latest-articles:{self.pk}:{limit}", compute)
         return (
-            articles.select_related("column")
+            ArticlePage.objects.filter(pk__in=ids)
+            .select_related("column")
             .prefetch_related("correspondents")
-            .order_by(models.F("first_published_at").desc(nulls_last=True), "path")[:limit]
+            .order_by(*order)
         )
 
-    def archive(self, request, issues):
-        """The context for the archive: year links, the chosen year and one page of issues."""
-        years = list(
-            issues.annotate(year=ExtractYear("date"))
-            .order_by("-year")
-            .values_list("year", flat=True)
-            .distinct()
-        )
+    def archive(self, request, keys):
+        """Year links, the chosen year and one page of issue ids, from `listed_issue_keys`."""
+        years = sorted({year for _, year in keys}, reverse=True)
         year, year_error = None, ""
         raw_year = request.GET.get("year", "").strip()
         if raw_year:
             if ascii_int(raw_year) in years:
                 year = int(raw_year)
-                issues = issues.filter(date__year=year)
             else:
                 year_error = f"没有找到 {raw_year[:10]} 年的期刊，下面列出全部期刊。"
-        issues = with_cover_renditions(issues.order_by("-date", "-number"))
-        page_obj = paginate(request, issues, ISSUES_PER_PAGE)
-        return {"years": years, "year": year, "year_error": year_error, "issues": page_obj}
+        ids = [pk for pk, issue_year in keys if year is None or issue_year == year]
+        return {
+            "years": years,
+            "year": year,
+            "year_error": year_error,
+            "issues": paginate(request, ids, ISSUES_PER_PAGE),
+        }
 
     @path("")
     def index(self, request):
-        issues = self.listed_issues()
-        current = with_cover_renditions(issues.order_by("-date", "-number")).first()
+        keys = listed_issue_keys(request, self)
+        archive = self.archive(request, keys)
+        page_obj = archive["issues"]
+        current_id = keys[0][0] if keys else None
+        # The current issue and this page of the archive in one go.
+        issues = issues_by_id([*page_obj.object_list, *([current_id] if current_id else [])])
+        page_obj.object_list = [issues[pk] for pk in page_obj.object_list if pk in issues]
+        current = issues.get(current_id)
         # The latest issue's contents sit beside its cover on the first screen.
         contents = []
         if current:
-            articles = ArticlePage.objects.child_of(current).live().public().order_by("path")
+            articles = ArticlePage.objects.filter(children(current)).live().public().order_by("path")
             contents = list(articles.only("title", "url_path", "path", "depth")[:CONTENTS_ON_COVER])
         return self.render(
             request,
@@ -213,7 +258,7 @@ class PublicationPage(RoutablePageMixin, Page):
                 "current_issue": current,
                 "current_contents": contents,
                 "feed_url": self.get_url(request) + self.reverse_subpage("feed"),
-                **self.archive(request, issues),
+                **archive,
             },
         )
 
@@ -293,17 +338,11 @@ class IssuePage(ReviewedPageMixin, Page):
         return self.cover_alt or f"{self.title}封面"
 
     def live_articles(self):
-        return (
-            ArticlePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("column")
-            .prefetch_related("correspondents")
-        )
+        return ArticlePage.objects.filter(children(self)).live().public().select_related("column")
 
     def table_of_contents(self, articles=None):
         """[(column or None, [articles])] in the editors' column order, articles in tree order."""
-        articles = list(self.live_articles()) if articles is None else articles
+        articles = with_bylines(list(self.live_articles())) if articles is None else articles
         articles.sort(
             key=lambda a: (a.column is None, a.column.sort_order if a.column else 0, a.column_id or 0, a.path)
         )
@@ -315,15 +354,27 @@ class IssuePage(ReviewedPageMixin, Page):
                 groups.append((article.column, [article]))
         return groups
 
-    def neighbours(self):
-        """(previous, next) listed issues of the same publication, by date then number."""
-        siblings = listed_issues(IssuePage.objects.sibling_of(self, inclusive=False))
-        older = models.Q(date__lt=self.date) | models.Q(date=self.date, number__lt=self.number)
-        newer = models.Q(date__gt=self.date) | models.Q(date=self.date, number__gt=self.number)
-        return (
-            siblings.filter(older).order_by("-date", "-number").first(),
-            siblings.filter(newer).order_by("date", "number").first(),
-        )
+    def neighbours(self, request=None):
+        """(previous, next) listed issues of the same publication, by date then number, and the
+        publication, in one query (the archive's order comes from `listed_issue_keys`)."""
+        parent_path = self.path[: -self.steplen]
+        publication = Page(path=parent_path, depth=self.depth - 1)  # its place in the tree is enough
+        ids = [pk for pk, _ in listed_issue_keys(request, publication)]
+        if self.pk in ids:
+            position = ids.index(self.pk)
+            older = ids[position + 1] if position + 1 < len(ids) else None
+            newer = ids[position - 1] if position > 0 else None
+        else:  # not listed (a preview): its place by date and number
+            siblings = listed_issues(IssuePage.objects.filter(children(publication)).exclude(pk=self.pk))
+            before = models.Q(date__lt=self.date) | models.Q(date=self.date, number__lt=self.number)
+            after = models.Q(date__gt=self.date) | models.Q(date=self.date, number__gt=self.number)
+            older = siblings.filter(before).order_by("-date", "-number").values_list("pk", flat=True).first()
+            newer = siblings.filter(after).order_by("date", "number").values_list("pk", flat=True).first()
+        pages = {
+            page.pk if page.path != parent_path else "parent": page
+            for page in Page.objects.filter(Q(pk__in=[i for i in (older, newer) if i]) | Q(path=parent_path))
+        }
+        return pages.get(older), pages.get(newer), pages.get("parent")
 
     def get_sitemap_urls(self, request=None):
         # portal.sitemaps annotates the answer on every page it lists; elsewhere ask the database.
@@ -334,7 +385,9 @@ class IssuePage(ReviewedPageMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         # An issue goes out only with its articles; previews still show it to editors.
-        self._live_articles = list(self.live_articles())
+        self._live_articles = with_bylines(list(self.live_articles()))
+        if self.cover_id:  # the cover with its renditions, for the page and its share image
+            self.cover = get_image_model().objects.prefetch_renditions().filter(pk=self.cover_id).first()
         if not getattr(request, "is_preview", False) and not self._live_articles:
             raise Http404("本期还没有发布的文章")
         return super().serve(request, *args, **kwargs)
@@ -348,8 +401,7 @@ class IssuePage(ReviewedPageMixin, Page):
                 ArticlePage.objects.child_of(self).select_related("column").prefetch_related("correspondents")
             )
         context["toc"] = self.table_of_contents(list(articles) if articles is not None else None)
-        context["previous_issue"], context["next_issue"] = self.neighbours()
-        context["publication"] = self.get_parent()
+        context["previous_issue"], context["next_issue"], context["publication"] = self.neighbours(request)
         return context
 
 
@@ -465,15 +517,21 @@ class ArticlePage(ReviewedPageMixin, Page):
             issue_live = self.get_parent().live
         return super().get_sitemap_urls(request) if issue_live else []
 
+    def issue(self):
+        """Its issue, fetched once."""
+        if getattr(self, "_issue", None) is None:
+            self._issue = IssuePage.objects.get(path=self.path[: -self.steplen])
+        return self._issue
+
     def serve(self, request, *args, **kwargs):
         # Never show an article before (or after) its issue is out, except in previews.
-        if not getattr(request, "is_preview", False) and not self.get_parent().live:
+        if not getattr(request, "is_preview", False) and not self.issue().live:
             raise Http404("所在期刊还没有发布")
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        issue = self.get_parent().specific
+        issue = self.issue()
         toc_order = [a for _, articles in issue.table_of_contents() for a in articles]
         ids = [a.pk for a in toc_order]
         previous_article = next_article = None
@@ -481,10 +539,18 @@ class ArticlePage(ReviewedPageMixin, Page):
             position = ids.index(self.pk)
             previous_article = toc_order[position - 1] if position > 0 else None
             next_article = toc_order[position + 1] if position + 1 < len(ids) else None
+        # The byline from the contents' copy of this article, whose correspondents are fetched
+        # (a preview shows its own draft's).
+        this = (
+            self
+            if getattr(request, "is_preview", False)
+            else next((a for a in toc_order if a.pk == self.pk), self)
+        )
         context.update(
             issue=issue,
             publication=issue.get_parent(),
             previous_article=previous_article,
             next_article=next_article,
+            byline=this.byline(),
         )
         return context

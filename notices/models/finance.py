@@ -16,11 +16,12 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from portal.base_forms import PortalPageForm, PublicModelForm
+from portal.page_cache.memo import site_memo
 from portal.review.actions import sealed_approvals
 from portal.review.fingerprint import file_sha256, verification_code
 from portal.review.models import ReviewedPageMixin
@@ -106,16 +107,19 @@ class FinancialDisclosureIndexPage(Page):
         return []  # it only redirects to the board
 
     def route(self, request, path_components):
-        """A withdrawn disclosure's address says so (410) instead of pretending it never existed."""
-        if path_components:
-            withdrawn = (
-                FinancialDisclosurePage.objects.child_of(self)
-                .filter(slug=path_components[0], live=False)
-                .first()
-            )
-            if withdrawn is not None and withdrawn.withdrawal() is not None:
-                return RouteResult(withdrawn)  # served as a notice of withdrawal, see serve()
-        return super().route(request, path_components)
+        """A disclosure in one query; a withdrawn one's address says so (410) instead of pretending
+        it never existed."""
+        if not path_components:
+            return super().route(request, path_components)
+        disclosure = FinancialDisclosurePage.objects.child_of(self).filter(slug=path_components[0]).first()
+        if disclosure is None:
+            raise Http404
+        if not disclosure.live:
+            if disclosure.withdrawal() is not None:
+                return RouteResult(disclosure)  # served as a notice of withdrawal, see serve()
+            raise Http404
+        disclosure._cached_parent_obj = self
+        return disclosure.route(request, path_components[1:])
 
     def serve(self, request, *args, **kwargs):
         # The board lists disclosures with everything else; this is just its finance filter.
@@ -420,52 +424,81 @@ class FinancialDisclosurePage(ReviewedPageMixin, PrintableMixin, RoutablePageMix
             status=410,
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        publications = self.publications() if self.live else []
-        items = self.items()
-        context.update(
-            items=items,
-            ledger_groups=self.ledger_groups(items),
-            figures=self.summary_figures(items),
-            signoff=self.committee_signoff(publications),
-            corrections=self.corrections(publications),
-            versions=[
-                {"date": timezone.localdate(e.created_at), "code": verification_code(e.fingerprint)}
-                for e in publications
-            ],
-            verification_code=verification_code(publications[-1].fingerprint) if publications else "",
-        )
-        return context
+    def published_log(self, request=None):
+        """What the disclosure log says about the live version, as its public pages show it:
+        sign-off, corrections, versions and the record residents can hash. Read from the log
+        once and kept until the site is next written (portal.page_cache.memo); the log itself
+        is append-only and every publication writes the page, so nothing here goes stale."""
 
-    def record_view(self, request):
-        """The canonical record of the live version, its fingerprint and who approved it."""
-        publications = self.publications()
-        if not publications:
-            return JsonResponse({"error": "本公示还没有经审核公开的版本。"}, status=404)
-        latest = publications[-1]
-        signoff = self.committee_signoff(publications)
-        return JsonResponse(
-            {
-                "record": latest.payload["record"],
-                "fingerprint": latest.fingerprint,
-                "verification_code": verification_code(latest.fingerprint),
-                "fingerprint_method": "SHA-256(record 的规范 JSON：键按字母排序、无空格、UTF-8)",
-                "approvals": [
-                    {
-                        "name": a.approver_name,
-                        "approved_at": timezone.localtime(a.approved_at).isoformat(),
-                        "fingerprint": a.fingerprint,
-                    }
-                    for a in (signoff["approvals"] if signoff else [])
-                ],
+        def compute():
+            publications = self.publications()
+            signoff = self.committee_signoff(publications)
+            latest = publications[-1] if publications else None
+            return {
+                "signoff": signoff
+                and {
+                    "names": signoff["names"],
+                    "date": signoff["date"],
+                    "approvals": [
+                        {
+                            "name": a.approver_name,
+                            "approved_at": timezone.localtime(a.approved_at).isoformat(),
+                            "fingerprint": a.fingerprint,
+                        }
+                        for a in signoff["approvals"]
+                    ],
+                },
+                "corrections": self.corrections(publications),
                 "versions": [
                     {
+                        "date": timezone.localdate(e.created_at),
+                        "code": verification_code(e.fingerprint),
                         "kind": e.kind,
                         "published_at": timezone.localtime(e.created_at).isoformat(),
                         "fingerprint": e.fingerprint,
                     }
                     for e in publications
+                ],
+                "verification_code": verification_code(latest.fingerprint) if latest else "",
+                "record": latest.payload["record"] if latest else None,
+                "fingerprint": latest.fingerprint if latest else "",
+            }
+
+        site = Site.find_for_request(request) if request is not None else None
+        if site is None or not self.live:
+            return compute()
+        return site_memo(site.pk, f"notices:disclosure-log:{self.pk}:{self.live_revision_id}", compute)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        log = self.published_log(request) if self.live else {}
+        items = self.items()
+        context.update(
+            items=items,
+            ledger_groups=self.ledger_groups(items),
+            figures=self.summary_figures(items),
+            signoff=log.get("signoff"),
+            corrections=log.get("corrections", []),
+            versions=log.get("versions", []),
+            verification_code=log.get("verification_code", ""),
+        )
+        return context
+
+    def record_view(self, request):
+        """The canonical record of the live version, its fingerprint and who approved it."""
+        log = self.published_log(request)
+        if log["record"] is None:
+            return JsonResponse({"error": "本公示还没有经审核公开的版本。"}, status=404)
+        return JsonResponse(
+            {
+                "record": log["record"],
+                "fingerprint": log["fingerprint"],
+                "verification_code": log["verification_code"],
+                "fingerprint_method": "SHA-256(record 的规范 JSON：键按字母排序、无空格、UTF-8)",
+                "approvals": log["signoff"]["approvals"] if log["signoff"] else [],
+                "versions": [
+                    {"kind": v["kind"], "published_at": v["published_at"], "fingerprint": v["fingerprint"]}
+                    for v in log["versions"]
                 ],
             },
             json_dumps_params={"ensure_ascii": False, "indent": 2},
@@ -491,9 +524,9 @@ class FinancialDisclosurePage(ReviewedPageMixin, PrintableMixin, RoutablePageMix
                     csv_text(item.voucher_no),
                 ]
             )
-        publications = self.publications()
-        if publications:
-            writer.writerow(["核验码", verification_code(publications[-1].fingerprint)])
+        code = self.published_log(request)["verification_code"]
+        if code:
+            writer.writerow(["核验码", code])
         return response
 
 

@@ -1,5 +1,7 @@
 """The notice board: its index page, the fields every notice shares and ordinary notices."""
 
+import hashlib
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -12,11 +14,12 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from portal.base_forms import PortalPageForm
-from portal.pagination import paginate
+from portal.page_cache.memo import site_memo
+from portal.pagination import page_starts, paginate, paginate_from_keys
 from portal.params import ascii_int
 from portal.review.permissions import PublicRecordsPermissionTester
 from portal.workdays import add_working_days, is_working_day
@@ -57,6 +60,22 @@ class NoticeIndexPage(RoutablePageMixin, Page):
     max_count_per_parent = 1
     per_page = 20
     feed_size = 30
+    tags_shown = 15
+    # Newest first; the page id breaks ties so every notice has one place (keyset pagination).
+    ORDER = ("-date", "-pk")
+    LISTED_FIELDS = (
+        "id",
+        "title",
+        "slug",
+        "url_path",
+        "path",
+        "depth",
+        "category",
+        "date",
+        "public_from",
+        "public_until",
+        "public_working_days",
+    )
 
     class Meta:
         verbose_name = "公开栏"
@@ -66,7 +85,7 @@ class NoticeIndexPage(RoutablePageMixin, Page):
         return PublicRecordsPermissionTester(user, self)
 
     def notices(self):
-        return NoticeBase.objects.live().public().descendant_of(self).order_by("-date", "-pk")
+        return NoticeBase.objects.live().public().descendant_of(self).order_by(*self.ORDER)
 
     @staticmethod
     def clean_filters(params):
@@ -91,35 +110,66 @@ class NoticeIndexPage(RoutablePageMixin, Page):
         query = {k: v for k, v in {**filters, **changes}.items() if v}
         return "?" + urlencode(query) if query else "?"
 
+    def memo(self, request, name, compute):
+        """compute() kept for this board until its site is written (portal.page_cache.memo)."""
+        site = Site.find_for_request(request)
+        if site is None:
+            return compute()
+        return site_memo(site.pk, f"notices:board:{self.pk}:{name}", compute)
+
+    def facets(self, request, category):
+        """(years newest first, [(tag, notices)] most used first) of a category's notices."""
+
+        def compute():
+            in_category = self.filtered({"category": category, "year": None, "tag": ""})
+            years = sorted({d.year for d in in_category.dates("date", "year")}, reverse=True)
+            tags = (
+                NoticeTag.objects.filter(content_object__in=in_category.values("pk"))
+                .values("tag__name")
+                .annotate(n=Count("id"))
+                .order_by("-n", "tag__name")
+                .values_list("tag__name", "n")
+            )
+            return years, list(tags)
+
+        return self.memo(request, f"facets:{category}", compute)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = self.clean_filters(request.GET)
-        notices = self.filtered(filters).only(
-            "id",
-            "title",
-            "slug",
-            "url_path",
-            "path",
-            "depth",
-            "category",
-            "date",
-            "public_from",
-            "public_until",
-            "public_working_days",
-        )
-        page_obj = paginate(request, notices, self.per_page)
+        # Years and tags offered are those of the chosen category (no 党费 tag under 财务公开).
+        years, tag_counts = self.facets(request, filters["category"])
+        notices = self.filtered(filters).only(*self.LISTED_FIELDS)
+        # A year or tag that no notice of the category has matches nothing: no query, no memo.
+        if (filters["year"] and filters["year"] not in years) or (
+            filters["tag"] and filters["tag"] not in dict(tag_counts)
+        ):
+            page_obj = paginate_from_keys(request, notices, self.ORDER, self.per_page, (0, []))
+        elif filters["tag"]:
+            # The database finds a tag's notices first and sorts them all: keep their order
+            # instead, and read a page by id.
+            tag = hashlib.sha256(filters["tag"].encode()).hexdigest()[:16]
+            ids = self.memo(
+                request,
+                f"tagged:{filters['category']}:{filters['year'] or ''}:{tag}",
+                lambda: list(notices.order_by(*self.ORDER).values_list("pk", flat=True)),
+            )
+            page_obj = paginate(request, ids, self.per_page)
+            # The ids are the filter's answer: read them by id alone (with the tag's join the
+            # database would go through all of the tag's notices again).
+            rows = NoticeBase.objects.only(*self.LISTED_FIELDS).in_bulk(page_obj.object_list)
+            page_obj.object_list = [rows[pk] for pk in page_obj.object_list if pk in rows]
+        else:
+            starts = self.memo(
+                request,
+                f"starts:{filters['category']}:{filters['year'] or ''}",
+                lambda: page_starts(notices, self.ORDER, self.per_page),
+            )
+            page_obj = paginate_from_keys(request, notices, self.ORDER, self.per_page, starts)
         today = timezone.localdate()
         for notice in page_obj:
             notice.current_status = notice.status_on(today)
-        # Years and tags offered are those of the chosen category (no 党费 tag under 财务公开).
-        in_category = self.filtered({**filters, "year": None, "tag": ""})
-        years = sorted({d.year for d in in_category.dates("date", "year")}, reverse=True)
-        tags = (
-            NoticeTag.objects.filter(content_object__in=in_category.values("pk"))
-            .values("tag__name")
-            .annotate(n=Count("id"))
-            .order_by("-n", "tag__name")[:15]
-        )
+        tags = [name for name, _ in tag_counts[: self.tags_shown]]
         chosen = [
             CATEGORY_LABELS[filters["category"]] if filters["category"] else "全部类别",
             f"{filters['year']}年" if filters["year"] else "",
@@ -135,7 +185,7 @@ class NoticeIndexPage(RoutablePageMixin, Page):
             + [(key, label, self._link(filters, category=key)) for key, label in CATEGORY_CHOICES],
             year_links=[(y, self._link(filters, year=y)) for y in years],
             all_years_link=self._link(filters, year=None),
-            tag_links=[(t["tag__name"], self._link(filters, tag=t["tag__name"])) for t in tags],
+            tag_links=[(name, self._link(filters, tag=name)) for name in tags],
             clear_tag_link=self._link(filters, tag=""),
             feed_url=self.get_url(request)
             + self.reverse_subpage("feed")
@@ -221,7 +271,11 @@ class NoticeBase(Page):
     class Meta:
         verbose_name = "公告"
         verbose_name_plural = "公告"
-        indexes = [models.Index(fields=["category", "date"])]
+        indexes = [
+            models.Index(fields=["category", "date"]),
+            # The board and feed read newest first, a page at a time (keyset pagination).
+            models.Index(fields=["date", "page_ptr"], name="notices_notice_date_idx"),
+        ]
 
     def clean(self):
         super().clean()

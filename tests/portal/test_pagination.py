@@ -12,7 +12,7 @@ from django.utils.html import escape
 
 from news.factories import NewsIndexPageFactory, PublicationPageFactory
 from notices.factories import NoticeIndexPageFactory, NoticePageFactory
-from portal.pagination import paginate
+from portal.pagination import page_starts, paginate, paginate_from_keys
 from tests.news.bulk import add_issues
 from volunteers import factories as vf
 
@@ -109,3 +109,56 @@ def test_every_paginated_page_keeps_its_parameters_in_the_page_links(client, hom
     second = client.get(url, {**params, "page": "2"}).content.decode()
     previous_link = escape("?" + urlencode({**params, "page": 1}))
     assert "第 2 / " in second and f'<a rel="prev" href="{previous_link}">上一页</a>' in second
+
+
+def keyset_board(home_page, count):
+    board = NoticeIndexPageFactory(parent=home_page)
+    for i in range(count):
+        # Pairs of notices share a date, so the id has to break the tie.
+        NoticePageFactory(
+            parent=board, title=f"第{i}号", date=datetime.date(2025, 1, 1) + datetime.timedelta(days=i // 2)
+        )
+    return board
+
+
+@pytest.mark.parametrize("page", ["1", "2", "3", "4", "99", "abc"])
+def test_paginate_from_keys_gives_the_same_pages_as_offsets(home_page, page):
+    from notices.models import NoticeBase
+
+    board = keyset_board(home_page, 11)
+    notices = NoticeBase.objects.child_of(board)
+    order = ("-date", "-pk")
+    request = RequestFactory().get("/", {"page": page})
+    expected = paginate(request, notices.order_by(*order), 3)
+    got = paginate_from_keys(request, notices, order, 3, page_starts(notices, order, 3))
+    assert (got.number, got.paginator.count, got.paginator.num_pages) == (
+        expected.number,
+        expected.paginator.count,
+        expected.paginator.num_pages,
+    )
+    assert [n.pk for n in got] == [n.pk for n in expected]
+
+
+def test_paginate_from_keys_asks_one_query_at_any_depth(home_page, django_assert_num_queries):
+    from notices.models import NoticeBase
+
+    board = keyset_board(home_page, 40)
+    notices = NoticeBase.objects.child_of(board)
+    order = ("-date", "-pk")
+    starts = page_starts(notices, order, 3)
+    for page in ("1", "7", "14"):
+        with django_assert_num_queries(1):
+            page_obj = paginate_from_keys(
+                RequestFactory().get("/", {"page": page}), notices, order, 3, starts
+            )
+        assert len(page_obj) == (1 if page == "14" else 3)
+
+
+def test_paginate_from_keys_of_nothing_is_one_empty_page(home_page, django_assert_num_queries):
+    from notices.models import NoticeBase
+
+    with django_assert_num_queries(0):
+        page_obj = paginate_from_keys(
+            RequestFactory().get("/?page=3"), NoticeBase.objects.none(), ("-pk",), 3, (0, [])
+        )
+    assert (page_obj.number, list(page_obj), page_obj.has_other_pages()) == (1, [], False)
