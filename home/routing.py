@@ -11,6 +11,8 @@ from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+from portal.tree import below
+
 PLAIN_ROUTES = (Page.route, RoutablePageMixin.route)
 
 
@@ -35,7 +37,8 @@ def route_below(home, request, path_components):
     prefixes = {
         home.url_path + "/".join(path_components[:n]) + "/": n for n in range(1, len(path_components) + 1)
     }
-    pages = Page.objects.filter(url_path__in=list(prefixes), path__startswith=home.path)
+    # url_path is indexed (portal migration 0013); the path range keeps other sites' pages out.
+    pages = Page.objects.filter(below(home), url_path__in=list(prefixes))
     chain = sorted((p for p in pages if p.depth == home.depth + prefixes[p.url_path]), key=lambda p: p.depth)
     if not chain or chain[0].depth != home.depth + 1:
         return None
