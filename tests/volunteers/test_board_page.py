@@ -17,6 +17,7 @@ from volunteers.factories import (
     VolunteerTeamFactory,
 )
 from volunteers.models import RoleModelIndexPage, ServiceRecord, Volunteer, VolunteerBoardPage
+from volunteers.stats import recompute_site
 
 pytestmark = pytest.mark.django_db
 
@@ -188,11 +189,13 @@ def make_volunteers(count, site):
                 date=timezone.localdate(),
                 hours=Decimal(i % 20 + 1),
                 activity="巡逻",
+                team=team,
                 verified_at=timezone.now(),
             )
             for i, v in enumerate(volunteers)
         ]
     )
+    recompute_site(site)  # bulk_create bypasses the writes that keep the stored figures
     return team
 
 

@@ -88,7 +88,7 @@ class CommendationPeriod(models.Model):
                 period_hours=hours_subquery(Q(date__gte=self.start_date, date__lte=self.end_date)),
                 public_name=public_name_expression(),
             )
-            .annotate(star_level=star_level_expression(rules.thresholds, "hours_to_end"))
+            .annotate(level_to_end=star_level_expression(rules.thresholds, "hours_to_end"))
         )
         entries = [
             CommendationEntry(
@@ -97,7 +97,7 @@ class CommendationPeriod(models.Model):
                 public_name=v.public_name,
                 masked_name=v.masked_name,
                 name_consented=v.publish_consent,
-                star_level=v.star_level,
+                star_level=v.level_to_end,
                 total_hours=v.hours_to_end,
                 period_hours=v.period_hours,
                 commended=v.period_hours >= self.commend_min_hours,
