@@ -413,9 +413,10 @@ def sync_service_points(records, rate_by_site=None):
             rate_by_site[site_id] = VolunteerSettings.for_site(record.volunteer.site).points_per_hour
         points = points_for(record, rate_by_site[site_id])
         if txn is not None:
-            if txn.points != points or txn.date != record.date:
-                txn.points, txn.date = points, record.date
-                txn.save(update_fields=["points", "date"])
+            if (txn.points, txn.date, txn.volunteer_id) != (points, record.date, record.volunteer_id):
+                # A record moved to another volunteer takes its points along.
+                txn.points, txn.date, txn.volunteer_id = points, record.date, record.volunteer_id
+                txn.save(update_fields=["points", "date", "volunteer"])
             continue
         to_create.append(
             PointsTransaction(
