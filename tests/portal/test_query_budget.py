@@ -29,9 +29,8 @@ BUDGET = 12
 # Pages still over the budget, at their present counts (lower these as pages get fixed).
 CEILINGS = {
     "article": 17,
-    "commendation-period": 15,
     "disclosure": 16,
-    "home": 23,
+    "home": 13,
     "issue": 15,
     "news-index": 13,
     "notice-board": 14,
@@ -39,15 +38,8 @@ CEILINGS = {
     "notice-board-page-2": 14,
     "publication": 15,
     "publication-year": 15,
-    "role-model": 15,
-    "role-models": 20,
     "search": 21,
     "sitemap-xml": 16,
-    "volunteer-board": 18,
-    "volunteer-board-all": 18,
-    "volunteer-board-team": 18,
-    "volunteer-profile": 14,
-    "volunteer-team": 15,
 }
 # Not flat yet: one query per result.
 GROWING = {"search"}

@@ -1,7 +1,9 @@
 """The public star board: rankings, profiles, team pages and published commendation periods."""
 
+from collections.abc import Sequence
+
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Window
 from django.http import Http404
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
@@ -17,7 +19,7 @@ from portal.params import ascii_int, page_number
 
 from .periods import CommendationEntry, CommendationPeriod
 from .records import Volunteer, VolunteerTeam
-from .settings import STAR_WORDS, VolunteerSettings, star_words
+from .settings import DEFAULT_THRESHOLDS, STAR_WORDS, VolunteerSettings, star_words
 
 PER_PAGE = 20
 
@@ -27,6 +29,31 @@ def paginate_known(request, items, count):
     paginator = Paginator(items, PER_PAGE)
     paginator.__dict__["count"] = count  # Paginator.count is a cached_property
     return paginator.get_page(page_number(request))
+
+
+class _FetchedPage(Sequence):
+    """The rows of one page standing in for the whole list, `total` long."""
+
+    def __init__(self, rows, total):
+        self.rows, self.total = rows, total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        return self.rows  # Paginator only slices out the page these rows are
+
+
+def paginate_counting(request, items):
+    """One query for a page and the total (COUNT(*) OVER ()), for lists whose total cannot be
+    memoised (free-text search); odd page numbers fall back to `paginate`."""
+    number = page_number(request)
+    start = (number - 1) * PER_PAGE
+    rows = list(items.annotate(list_total=Window(Count("pk")))[start : start + PER_PAGE])
+    if not rows and number > 1:
+        return paginate(request, items, PER_PAGE)
+    total = rows[0].list_total if rows else 0
+    return paginate_known(request, _FetchedPage(rows, total), total)
 
 
 def int_param(request, name):
@@ -64,7 +91,11 @@ class VolunteerBoardPage(RoutablePageMixin, Page):
         return site_memo(site.pk, f"volunteers:{self.pk}:{name}", compute)
 
     def thresholds(self, site):
-        return self.memo(site, "thresholds", lambda: VolunteerSettings.for_site(site).thresholds)
+        def compute():  # read, never created on a public GET (a write would drop the memos)
+            rules = VolunteerSettings.objects.filter(site=site).first()
+            return rules.thresholds if rules else list(DEFAULT_THRESHOLDS)
+
+        return self.memo(site, "thresholds", compute)
 
     def teams(self, site):
         return self.memo(
@@ -121,7 +152,7 @@ class VolunteerBoardPage(RoutablePageMixin, Page):
             ranking = ranking.filter(total_hours__gt=0).order_by("-total_hours", "masked_name", "pk")
         ranking = ranking.prefetch_related(Prefetch("teams", queryset=VolunteerTeam.objects.order_by("name")))
         if query:  # free text: too many variants to memoise
-            page_obj = paginate(request, ranking, PER_PAGE)
+            page_obj = paginate_counting(request, ranking)
         else:
             key = f"count:{scope}:{year}:{team.pk if team else ''}"
             page_obj = paginate_known(request, ranking, self.memo(site, key, ranking.count))

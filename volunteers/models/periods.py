@@ -137,6 +137,12 @@ class CommendationEntry(models.Model):
         verbose_name = "评星表彰结果"
         verbose_name_plural = "评星表彰结果"
         ordering = ["-star_level", "-total_hours", "pk"]
+        # A published period's results page reads its entries in this order, a page at a time.
+        indexes = [
+            models.Index(
+                fields=["period", "-star_level", "-total_hours", "id"], name="volunteers_period_rank"
+            )
+        ]
 
     def __str__(self):
         return f"{self.period} {self.masked_name}"
