@@ -11,7 +11,6 @@ from . import provisioning
 from .consent import consent_withdrawn
 from .models import (
     RoleModelPage,
-    ServiceRecord,
     Volunteer,
     VolunteerBoardPage,
 )
@@ -141,11 +140,9 @@ hooks.register("register_search_result_types", search_result_types)
 def hour_figures(sites, today):
     """Verified service hours this year, per community."""
     rows = (
-        ServiceRecord.objects.filter(
-            volunteer__site__in=sites, verified_at__isnull=False, date__year=today.year
-        )
-        .values("volunteer__site")
-        .annotate(total=Sum("hours"))
-        .values_list("volunteer__site", "total")
+        Volunteer.objects.filter(site__in=sites, hours_year=today.year)  # stored (stats.py)
+        .values("site")
+        .annotate(total=Sum("year_hours"))
+        .values_list("site", "total")
     )
     return [("hours", f"{today.year}年志愿服务时长（小时）", dict(rows))]
