@@ -265,3 +265,38 @@ def test_no_stale_figure_reaches_a_public_page(client, staff_client, site, board
     for url in urls:
         html = visitor.get(url).content.decode()
         assert "30.5 小时" in html and "24 小时" not in html.replace("24 小时制", ""), url
+
+
+def test_no_phone_id_number_or_address_is_kept_in_the_shared_cache(client, site, board, role_index):
+    """Memoised teams, leaders and role models carry names and consent, never private fields."""
+    from django.core.cache import cache
+
+    from tests.volunteers.test_role_models import make
+
+    if not hasattr(cache, "_cache"):
+        pytest.skip("reads the local-memory cache's entries")
+    private = {"phone": "13912345678", "id_number": "370102199001011234", "address": "历山名郡7号楼"}
+    leader = VolunteerFactory(**private, publish_consent=True, consent_date=datetime.date(2024, 1, 1))
+    team = VolunteerTeamFactory(leader=leader)
+    leader.teams.add(team)
+    ServiceRecordFactory(volunteer=leader, team=team, hours=Decimal("5"))
+    page = make(
+        role_index,
+        leader.real_name,
+        ("公益之星", 2024),
+        publish_consent=True,
+        consent_date=datetime.date(2024, 1, 1),
+    )
+    page.volunteer = leader
+    page.save_revision().publish()
+    CommunitySettings.for_site(site)
+    for url in ["/", "/volunteers/", f"/volunteers/team/{team.pk}/", f"/volunteers/v/{leader.public_id}/"]:
+        assert client.get(url).status_code == 200
+    assert client.get(role_index.url).status_code == 200
+    assert client.get(page.url).status_code == 200
+    assert any(":teams" in key for key in cache._cache)  # the memos are there
+    assert any(f"role-model:{page.pk}" in key for key in cache._cache)
+    kept = b"".join(cache._cache.values())
+    assert leader.masked_name.encode() in kept
+    for value in private.values():
+        assert value.encode() not in kept, value

@@ -18,7 +18,7 @@ from portal.pagination import paginate
 from portal.params import ascii_int, page_number
 
 from .periods import CommendationEntry, CommendationPeriod
-from .records import Volunteer, VolunteerTeam
+from .records import PRIVATE_FIELDS, Volunteer, VolunteerTeam
 from .settings import DEFAULT_THRESHOLDS, STAR_WORDS, VolunteerSettings, star_words
 
 PER_PAGE = 20
@@ -99,7 +99,14 @@ class VolunteerBoardPage(RoutablePageMixin, Page):
 
     def teams(self, site):
         return self.memo(
-            site, "teams", lambda: list(VolunteerTeam.objects.filter(site=site).order_by("name"))
+            site,
+            "teams",
+            lambda: list(
+                VolunteerTeam.objects.filter(site=site)
+                .select_related("leader")
+                .defer(*(f"leader__{name}" for name in PRIVATE_FIELDS))
+                .order_by("name")
+            ),
         )
 
     def star_counts(self, site):

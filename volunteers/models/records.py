@@ -28,6 +28,10 @@ HOURS_FIELD = models.DecimalField(max_digits=10, decimal_places=1)
 POINTS_FIELD = models.DecimalField(max_digits=12, decimal_places=2)
 
 
+# Never on a public page, nor in anything public pages keep in the shared cache.
+PRIVATE_FIELDS = ("phone", "id_number", "address")
+
+
 def new_public_id():
     """An opaque id for public URLs, so the volunteer number stays private."""
     return secrets.token_hex(5)

@@ -22,6 +22,7 @@ from portal.page_cache.memo import site_memo
 from portal.params import ascii_int, page_number
 
 from ..privacy import mask_name, mask_names_in
+from .records import PRIVATE_FIELDS, Volunteer
 
 HONOURS = [
     ("时代先锋", "时代先锋"),
@@ -93,6 +94,7 @@ class RoleModelIndexPage(Page):
             .live()
             .exclude(pk__in=self.restricted_children())
             .select_related("volunteer", "portrait")
+            .defer(*(f"volunteer__{name}" for name in PRIVATE_FIELDS))
             .prefetch_related("portrait__renditions")
         )
 
@@ -158,7 +160,6 @@ def site_names_without_consent(site_id):
 
     Kept with the site's memos, which are dropped on every write to the site, consent
     withdrawals included (consent.py purges the site too)."""
-    from .records import Volunteer
 
     if site_id is None:
         return frozenset()
@@ -364,7 +365,11 @@ class RoleModelPage(Page):
     def live_facts(self):
         return {
             "portrait": self.portrait,
-            "volunteer": self.volunteer,
+            "volunteer": (  # for its consent only: no private field goes into the cache
+                Volunteer.objects.defer(*PRIVATE_FIELDS).filter(pk=self.volunteer_id).first()
+                if self.volunteer_id
+                else None
+            ),
             "honours": self.honour_list(),
             "gallery_url": self.get_parent().get_url(),
         }
