@@ -6,3 +6,8 @@ class VolunteersConfig(AppConfig):
 
     name = "volunteers"
     verbose_name = "志愿服务"
+
+    def ready(self):
+        from . import stats
+
+        stats.connect()

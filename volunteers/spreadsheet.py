@@ -19,6 +19,7 @@ from wagtail.log_actions import log
 
 from portal.spreadsheets import csv_text, unescape_csv_text, xlsx_text
 
+from . import stats
 from .models import ImportBatch, ServiceRecord, Volunteer, VolunteerTeam
 from .models.records import sync_service_points
 from .models.settings import VolunteerSettings
@@ -294,6 +295,8 @@ def save_records(records, site, user, filename, sha256):
             created = ServiceRecord.objects.bulk_create(records, batch_size=500)
             rate = VolunteerSettings.for_site(site).points_per_hour
             sync_service_points(created, rate_by_site={site.pk: rate})
+            # bulk_create sends no signal: the stored totals are recomputed (and pages purged) here.
+            stats.changed(volunteers={r.volunteer_id for r in created}, teams={r.team_id for r in created})
     except IntegrityError as exc:
         earlier = earlier_batch(site, sha256)
         if earlier is None:

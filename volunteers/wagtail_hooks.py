@@ -5,15 +5,14 @@ from wagtail import hooks
 from wagtail.models import Site
 
 from home.sections import HomeSection
+from portal.page_cache.memo import site_memo
 
 from . import provisioning
 from .consent import consent_withdrawn
 from .models import (
     RoleModelPage,
-    ServiceRecord,
     Volunteer,
     VolunteerBoardPage,
-    VolunteerSettings,
 )
 from .models.role_models import share_names_without_consent
 from .models.settings import star_words
@@ -35,12 +34,40 @@ def register_log_actions(actions):
 # -- home page sections -------------------------------------------------------------
 
 
+def _site(request, home_page):
+    return Site.find_for_request(request) or home_page.get_site()
+
+
 def _board_for(request, home_page):
-    """The site's star board, looked up once per request for both home sections."""
-    cache = request.__dict__.setdefault("_volunteer_board", {})
-    if home_page.pk not in cache:
-        cache[home_page.pk] = VolunteerBoardPage.objects.descendant_of(home_page).live().public().first()
-    return cache[home_page.pk]
+    """The site's star board, looked up once per site until the site is written."""
+    site = _site(request, home_page)
+    return site_memo(
+        site.pk,
+        f"volunteers:board-of:{home_page.pk}",
+        lambda: VolunteerBoardPage.objects.descendant_of(home_page).live().public().first(),
+    )
+
+
+def top_volunteers(request, site, board):
+    board_url = board.get_url(request)
+    top = (
+        Volunteer.objects.filter(site=site, total_hours__gt=0)
+        .public()
+        .order_by("-total_hours", "masked_name", "pk")[:5]
+    )
+    return {
+        "board_url": board_url,
+        "items": [
+            {
+                "name": v.public_name,
+                "stars": star_words(v.star_level),
+                "level": v.star_level,
+                "hours": v.total_hours,
+                "url": board_url + board.reverse_subpage("profile", args=[v.public_id]),
+            }
+            for v in top
+        ],
+    }
 
 
 @hooks.register("home_page_sections")
@@ -48,34 +75,26 @@ def volunteers_section(request, home_page):
     board = _board_for(request, home_page)
     if board is None:
         return None
-    site = Site.find_for_request(request) or home_page.get_site()
-    rules = VolunteerSettings.for_site(site)
-    top = list(
-        Volunteer.objects.filter(site=site)
-        .with_stats(rules)
-        .filter(total_hours__gt=0)
-        .order_by("-total_hours", "masked_name", "pk")[:5]
-    )
-    board_url = board.get_url(request)
-    items = [
-        {
-            "name": v.public_name,
-            "stars": star_words(v.star_level),
-            "level": v.star_level,
-            "hours": v.total_hours,
-            "url": board_url + board.reverse_subpage("profile", args=[v.public_id]),
-        }
-        for v in top
-    ]
+    site = _site(request, home_page)
+    top = site_memo(site.pk, f"volunteers:home-top:{board.pk}", lambda: top_volunteers(request, site, board))
     return HomeSection(
         "volunteers",
         "志愿服务星级榜",
         template="volunteers/includes/home_volunteers.html",
         stylesheet="volunteers/volunteers.css",
-        context={"items": items},
-        more_url=board_url,
+        context={"items": top["items"]},
+        more_url=top["board_url"],
         more_label="查看星级榜",
     )
+
+
+def latest_role_models(request, site, board):
+    index = board.role_model_index()
+    if index is None:
+        return None
+    pages = list(index.specific.role_models().order_by("-first_published_at", "pk")[:3])
+    share_names_without_consent(pages, site_id=site.pk)
+    return {"index_url": index.get_url(request), "pages": pages}
 
 
 @hooks.register("home_page_sections")
@@ -83,20 +102,19 @@ def role_models_section(request, home_page):
     board = _board_for(request, home_page)
     if board is None:
         return None
-    index = board.role_model_index()
-    if index is None:
-        return None
-    pages = list(index.specific.role_models().order_by("-first_published_at", "pk")[:3])
-    share_names_without_consent(pages, site=Site.find_for_request(request) or home_page.get_site())
-    if not pages:
+    site = _site(request, home_page)
+    latest = site_memo(
+        site.pk, f"volunteers:home-role-models:{board.pk}", lambda: latest_role_models(request, site, board)
+    )
+    if not latest or not latest["pages"]:
         return None
     return HomeSection(
         "role_models",
         "身边的榜样",
         template="volunteers/includes/home_role_models.html",
         stylesheet="volunteers/volunteers.css",
-        context={"pages": pages},
-        more_url=index.get_url(request),
+        context={"pages": latest["pages"]},
+        more_url=latest["index_url"],
         more_label="查看全部榜样",
     )
 
@@ -122,11 +140,9 @@ hooks.register("register_search_result_types", search_result_types)
 def hour_figures(sites, today):
     """Verified service hours this year, per community."""
     rows = (
-        ServiceRecord.objects.filter(
-            volunteer__site__in=sites, verified_at__isnull=False, date__year=today.year
-        )
-        .values("volunteer__site")
-        .annotate(total=Sum("hours"))
-        .values_list("volunteer__site", "total")
+        Volunteer.objects.filter(site__in=sites, hours_year=today.year)  # stored (stats.py)
+        .values("site")
+        .annotate(total=Sum("year_hours"))
+        .values_list("site", "total")
     )
     return [("hours", f"{today.year}年志愿服务时长（小时）", dict(rows))]

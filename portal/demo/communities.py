@@ -26,6 +26,7 @@ from portal.communities import add_community
 from portal.models import CommunitySettings
 from portal.review import actions
 from volunteers.models import ServiceRecord, Volunteer, VolunteerTeam
+from volunteers.stats import recompute_site
 
 DISTRICT = "历山街道"
 COMMUNITIES = [
@@ -203,6 +204,7 @@ def volunteers(site, name, users, today):
                 )
                 for week in range(6 * i)
             )
+    recompute_site(site)  # bulk-inserted records
 
 
 def district_site(port, password):

@@ -30,6 +30,7 @@ from volunteers.models import (
 )
 from volunteers.privacy import mask_name
 from volunteers.provisioning import COLLECTION_KEY
+from volunteers.stats import recompute_site
 
 SEED = 20260101
 NUMBER_PREFIX = "LSMJ-"
@@ -295,6 +296,7 @@ def load(ctx):
     if volunteers is not None:
         load_records(ctx, site, teams, volunteers, rules, rng)
     load_periods(ctx, site)
+    recompute_site(site)  # the records and points above were bulk-inserted
     index = get_role_model_index(board)
     load_role_models(ctx, site, index)
 

@@ -8,6 +8,7 @@ import wagtail_factories
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from portal.models import CommunitySettings
 from volunteers.factories import RoleModelHonourFactory, RoleModelPageFactory, VolunteerFactory
 from volunteers.models import RoleModelIndexPage, RoleModelPage, VolunteerBoardPage
 
@@ -148,7 +149,7 @@ def test_staff_create_role_model_in_admin(client, staff_user, password, role_ind
 
 
 @pytest.mark.parametrize("count", [3, 30])
-def test_gallery_query_count_bounded(client, role_index, count, django_assert_max_num_queries):
+def test_gallery_query_count_bounded(client, site, role_index, count, django_assert_max_num_queries):
     for i in range(count):
         make(
             role_index,
@@ -157,8 +158,9 @@ def test_gallery_query_count_bounded(client, role_index, count, django_assert_ma
             publish_consent=True,
             consent_date=datetime.date(2024, 1, 1),
         )
+    CommunitySettings.for_site(site)  # created on a first view otherwise: a write, which drops memos
     client.get(role_index.url)  # renditions are created on the first view
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(12):
         assert client.get(role_index.url).status_code == 200
 
 

@@ -1,4 +1,4 @@
-"""Stars, hours and balances are computed in the database from verified records only."""
+"""Stars, hours and balances stored on each volunteer count verified records only."""
 
 import datetime
 from decimal import Decimal
@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 def stats(volunteer, rules=None, year=None):
-    return Volunteer.objects.with_stats(rules, year=year).get(pk=volunteer.pk)
+    """The stored figures, as public pages read them (rules and year: see the callers)."""
+    return Volunteer.objects.get(pk=volunteer.pk)
 
 
 def log(volunteer, hours, days_ago=3, verified=True):
@@ -70,7 +71,8 @@ def test_custom_thresholds(site):
     log(volunteer, "1.0")
     rules = VolunteerSettings.for_site(site)
     assert stats(volunteer, rules).star_level == 2
-    assert stats(volunteer).star_level == 0  # national defaults without site rules
+    live = Volunteer.objects.with_live_stats().get(pk=volunteer.pk)
+    assert live.live_star_level == 0  # national defaults without site rules
 
 
 def test_thresholds_must_increase(site):
@@ -124,16 +126,17 @@ def test_year_hours_only_count_this_year(site):
     ServiceRecordFactory(volunteer=volunteer, hours=Decimal("5"), date=today.replace(year=today.year - 1))
     ServiceRecordFactory(volunteer=volunteer, hours=Decimal("2"), date=today)
     annotated = stats(volunteer, year=today.year)
-    assert annotated.year_hours == Decimal("2")
+    assert annotated.hours_in(today.year) == Decimal("2")
+    assert annotated.hours_in(today.year - 1) == 0  # only this year's hours are stored
     assert annotated.total_hours == Decimal("7")
 
 
-def test_balance_is_aggregated_in_one_query(site, django_assert_num_queries):
+def test_the_stored_figures_are_read_in_one_query(site, django_assert_num_queries):
     for _ in range(5):
         volunteer = VolunteerFactory()
         log(volunteer, "2.0")
         log(volunteer, "3.0")
     with django_assert_num_queries(1):
-        rows = list(Volunteer.objects.with_stats(year=2026).values_list("total_hours", "points_balance"))
-    assert rows == [(Decimal("5.0"), Decimal("2.50"))] * 5
+        rows = list(Volunteer.objects.values_list("total_hours", "points_balance", "star_level"))
+    assert rows == [(Decimal("5.0"), Decimal("2.50"), 0)] * 5
     assert ServiceRecord.objects.count() == 10

@@ -110,11 +110,11 @@ class ImportBatch(models.Model):
             .annotate(total=models.Sum("points"))
             .values_list("volunteer", "total")
         )
-        volunteers = Volunteer.objects.filter(pk__in=earned).annotate(points_balance=points_subquery())
+        volunteers = Volunteer.objects.filter(pk__in=earned).annotate(live_balance=points_subquery())
         return [
-            (v, v.points_balance - earned[v.pk])
+            (v, v.live_balance - earned[v.pk])
             for v in volunteers.order_by("number")
-            if v.points_balance - earned[v.pk] < 0
+            if v.live_balance - earned[v.pk] < 0
         ]
 
     def undo(self, user=None):
@@ -130,7 +130,10 @@ class ImportBatch(models.Model):
                 raise ValidationError(problems)
             records = batch.records.all()
             summary = records.aggregate(count=models.Count("pk"), hours=models.Sum("hours"))
-            records.delete()  # their 服务获得 points go with them (CASCADE)
+            from .. import stats
+
+            with stats.deferred():  # one recompute for the batch, not one per record
+                records.delete()  # their 服务获得 points go with them (CASCADE)
             batch.undone_at = timezone.now()
             batch.undone_by = user
             batch.save(update_fields=["undone_at", "undone_by"])

@@ -88,7 +88,7 @@ class CommendationPeriod(models.Model):
                 period_hours=hours_subquery(Q(date__gte=self.start_date, date__lte=self.end_date)),
                 public_name=public_name_expression(),
             )
-            .annotate(star_level=star_level_expression(rules.thresholds, "hours_to_end"))
+            .annotate(level_to_end=star_level_expression(rules.thresholds, "hours_to_end"))
         )
         entries = [
             CommendationEntry(
@@ -97,7 +97,7 @@ class CommendationPeriod(models.Model):
                 public_name=v.public_name,
                 masked_name=v.masked_name,
                 name_consented=v.publish_consent,
-                star_level=v.star_level,
+                star_level=v.level_to_end,
                 total_hours=v.hours_to_end,
                 period_hours=v.period_hours,
                 commended=v.period_hours >= self.commend_min_hours,
@@ -137,6 +137,12 @@ class CommendationEntry(models.Model):
         verbose_name = "评星表彰结果"
         verbose_name_plural = "评星表彰结果"
         ordering = ["-star_level", "-total_hours", "pk"]
+        # A published period's results page reads its entries in this order, a page at a time.
+        indexes = [
+            models.Index(
+                fields=["period", "-star_level", "-total_hours", "id"], name="volunteers_period_rank"
+            )
+        ]
 
     def __str__(self):
         return f"{self.period} {self.masked_name}"

@@ -28,6 +28,10 @@ HOURS_FIELD = models.DecimalField(max_digits=10, decimal_places=1)
 POINTS_FIELD = models.DecimalField(max_digits=12, decimal_places=2)
 
 
+# Never on a public page, nor in anything public pages keep in the shared cache.
+PRIVATE_FIELDS = ("phone", "id_number", "address")
+
+
 def new_public_id():
     """An opaque id for public URLs, so the volunteer number stays private."""
     return secrets.token_hex(5)
@@ -51,6 +55,11 @@ class VolunteerTeam(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="led_teams",
     )
+    # Stored by stats.py: verified records served under this team, and their hours.
+    verified_hours = models.DecimalField(
+        "经核实服务总时长", max_digits=12, decimal_places=1, default=ZERO, editable=False
+    )
+    verified_records = models.PositiveIntegerField("经核实服务次数", default=0, editable=False)
 
     panels = [FieldPanel("site"), FieldPanel("name"), FieldPanel("description"), FieldPanel("leader")]
     # Only what the team page shows publicly; never the leader's name.
@@ -117,18 +126,21 @@ class VolunteerQuerySet(models.QuerySet):
     def for_site(self, site):
         return self.filter(site=site)
 
-    def with_stats(self, volunteer_settings=None, year=None):
-        """Annotate total_hours, points_balance, star_level (and year_hours) in the database."""
+    def public(self):
+        """With `public_name`; the hours, points and star level are stored on the row (stats.py)."""
+        return self.annotate(public_name=public_name_expression())
+
+    def with_live_stats(self, volunteer_settings=None, year=None):
+        """The stored figures computed afresh from the records, as live_*: what stats.py stores
+        and the drift check compares with."""
         from .settings import DEFAULT_THRESHOLDS
 
         thresholds = volunteer_settings.thresholds if volunteer_settings else DEFAULT_THRESHOLDS
-        qs = self.annotate(
-            total_hours=hours_subquery(),
-            points_balance=points_subquery(),
-            public_name=public_name_expression(),
-        ).annotate(star_level=star_level_expression(thresholds))
+        qs = self.annotate(live_total_hours=hours_subquery(), live_points_balance=points_subquery()).annotate(
+            live_star_level=star_level_expression(thresholds, "live_total_hours")
+        )
         if year is not None:
-            qs = qs.annotate(year_hours=hours_subquery(Q(date__year=year)))
+            qs = qs.annotate(live_year_hours=hours_subquery(Q(date__year=year)))
         return qs
 
     def search_public_name(self, query):
@@ -180,6 +192,20 @@ class Volunteer(models.Model):
     consent_date = models.DateField("同意日期", null=True, blank=True)
     consent_revoked_on = models.DateField("撤回日期", null=True, blank=True, editable=False)
 
+    # Stored figures, recomputed by stats.py on every write that changes them, so public pages
+    # read them instead of summing the records on each request.
+    total_hours = models.DecimalField(
+        "累计经核实时长", max_digits=10, decimal_places=1, default=ZERO, editable=False
+    )
+    year_hours = models.DecimalField(
+        "本年经核实时长", max_digits=10, decimal_places=1, default=ZERO, editable=False
+    )
+    hours_year = models.PositiveSmallIntegerField("本年时长所属年份", null=True, editable=False)
+    points_balance = models.DecimalField(
+        "积分余额", max_digits=12, decimal_places=2, default=ZERO, editable=False
+    )
+    star_level = models.PositiveSmallIntegerField("星级", default=0, editable=False)
+
     objects = VolunteerQuerySet.as_manager()
 
     panels = [
@@ -207,6 +233,14 @@ class Volunteer(models.Model):
         ordering = ["number"]
         constraints = [
             models.UniqueConstraint(fields=["site", "number"], name="volunteers_volunteer_unique_number")
+        ]
+        # The star board's two rankings and its star counts, read in index order.
+        indexes = [
+            models.Index(fields=["site", "-total_hours", "masked_name", "id"], name="volunteers_rank_all"),
+            models.Index(
+                fields=["site", "hours_year", "-year_hours", "masked_name", "id"], name="volunteers_rank_year"
+            ),
+            models.Index(fields=["site", "star_level"], name="volunteers_star_level"),
         ]
 
     def __str__(self):
@@ -241,10 +275,13 @@ class Volunteer(models.Model):
 
     @property
     def star_words(self):
-        """The annotated star level in words (needs `with_stats`)."""
         from .settings import star_words
 
-        return star_words(getattr(self, "star_level", 0))
+        return star_words(self.star_level)
+
+    def hours_in(self, year):
+        """Verified hours dated in `year` (stored for the year of the last recompute only)."""
+        return self.year_hours if self.hours_year == year else ZERO
 
     @property
     def public_photo(self):
@@ -318,8 +355,24 @@ class ServiceRecord(models.Model):
         return f"{self.date} {self.activity} {self.hours} 小时"
 
     def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        sync_service_points([self])
+        from .. import stats
+
+        before = getattr(self, "_counted_for", None)
+        if before is None and self.pk:
+            before = ServiceRecord.objects.filter(pk=self.pk).values_list("volunteer_id", "team_id").first()
+        before = before or (None, None)
+        with stats.deferred():
+            super().save(*args, **kwargs)
+            sync_service_points([self])
+            stats.changed(volunteers={before[0], self.volunteer_id}, teams={before[1], self.team_id})
+        self._counted_for = (self.volunteer_id, self.team_id)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        # Who and which team the stored totals counted this record for, if it moves.
+        record._counted_for = (record.__dict__.get("volunteer_id"), record.__dict__.get("team_id"))
+        return record
 
     def clean(self):
         super().clean()
@@ -364,9 +417,10 @@ def sync_service_points(records, rate_by_site=None):
             rate_by_site[site_id] = VolunteerSettings.for_site(record.volunteer.site).points_per_hour
         points = points_for(record, rate_by_site[site_id])
         if txn is not None:
-            if txn.points != points or txn.date != record.date:
-                txn.points, txn.date = points, record.date
-                txn.save(update_fields=["points", "date"])
+            if (txn.points, txn.date, txn.volunteer_id) != (points, record.date, record.volunteer_id):
+                # A record moved to another volunteer takes its points along.
+                txn.points, txn.date, txn.volunteer_id = points, record.date, record.volunteer_id
+                txn.save(update_fields=["points", "date", "volunteer"])
             continue
         to_create.append(
             PointsTransaction(

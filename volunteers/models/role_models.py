@@ -1,8 +1,9 @@
 """Role models (榜样): a gallery of honoured residents, with consent-governed names and portraits."""
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
@@ -11,16 +12,17 @@ from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model, get_image_model_string
-from wagtail.models import Orderable, Page
+from wagtail.images import get_image_model_string
+from wagtail.models import Orderable, Page, PageViewRestriction, Site
 from wagtail.search import index
 
 from portal.base_forms import PortalPageForm
 from portal.blocks import HeadingBlock, QuoteBlock
-from portal.pagination import paginate
-from portal.params import ascii_int
+from portal.page_cache.memo import site_memo
+from portal.params import ascii_int, page_number
 
 from ..privacy import mask_name, mask_names_in
+from .records import PRIVATE_FIELDS, Volunteer
 
 HONOURS = [
     ("时代先锋", "时代先锋"),
@@ -66,29 +68,62 @@ class RoleModelIndexPage(Page):
         verbose_name = "榜样风采"
         verbose_name_plural = "榜样风采"
 
+    def site_id(self, request=None):
+        parts = self.get_url_parts(request)
+        return parts[0] if parts else None
+
+    def memo(self, name, compute, request=None):
+        """Same for every visitor; dropped whenever anything on the site is written."""
+        return site_memo(self.site_id(request), f"volunteers:gallery:{self.pk}:{name}", compute)
+
+    def restricted_children(self):
+        """Role models with a view restriction of their own (the gallery itself is public
+        when it is served), looked up once until the site is written."""
+        return self.memo(
+            "restricted",
+            lambda: list(
+                PageViewRestriction.objects.filter(page__in=Page.objects.child_of(self)).values_list(
+                    "page_id", flat=True
+                )
+            ),
+        )
+
     def role_models(self):
-        Image = get_image_model()
         return (
             RoleModelPage.objects.child_of(self)
             .live()
-            .public()
-            .select_related("volunteer")
-            .prefetch_related(
-                Prefetch("portrait", queryset=Image.objects.prefetch_renditions()),
-                Prefetch("honours", queryset=RoleModelHonour.objects.order_by("-year", "sort_order")),
+            .exclude(pk__in=self.restricted_children())
+            .select_related("volunteer", "portrait")
+            .defer(*(f"volunteer__{name}" for name in PRIVATE_FIELDS))
+            .prefetch_related("portrait__renditions")
+        )
+
+    def honours_by_page(self):
+        """{role model id: its honours, newest first} for the whole gallery."""
+        honours = RoleModelHonour.objects.filter(page__in=self.role_models().order_by().values("pk"))
+        by_page = {}
+        for honour in honours.order_by("-year", "sort_order"):
+            by_page.setdefault(honour.page_id, []).append(honour)
+        return by_page
+
+    def facets(self):
+        """The honours and years in use, for the filter menus."""
+        used = set(
+            RoleModelHonour.objects.filter(page__in=self.role_models().order_by().values("pk")).values_list(
+                "year", "honour"
             )
         )
+        return {
+            "years": sorted({year for year, _ in used}, reverse=True),
+            "honours": [h for h in HONOUR_NAMES if h in {honour for _, honour in used}],
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         honour = request.GET.get("honour", "")
         honour = honour if honour in HONOUR_NAMES else ""
         year = ascii_int(request.GET.get("year"), min_value=1000, max_value=9999)
-
-        all_models = RoleModelPage.objects.child_of(self).live().public()
-        used = RoleModelHonour.objects.filter(page__in=all_models)
-        years = sorted(set(used.values_list("year", flat=True)), reverse=True)
-        honours_used = set(used.values_list("honour", flat=True))
+        facets = self.memo("facets", self.facets, request)
 
         pages = self.role_models()
         if honour or year:
@@ -100,13 +135,19 @@ class RoleModelIndexPage(Page):
                 matching = matching.filter(year=year)
             pages = pages.filter(pk__in=matching.values("page_id"))
         pages = pages.order_by("-first_published_at", "pk")
-        page_obj = paginate(request, pages, self.per_page)
-        share_names_without_consent(page_obj.object_list, self.get_site())
+        count = self.memo(f"count:{honour}:{year}", pages.count, request)
+        paginator = Paginator(pages, self.per_page)
+        paginator.__dict__["count"] = count  # memoised: no COUNT query
+        page_obj = paginator.get_page(page_number(request))
+        share_names_without_consent(page_obj.object_list, site_id=self.site_id(request))
+        honours = self.memo("honours", self.honours_by_page, request)
+        for role_model in page_obj.object_list:
+            role_model.gallery_honours = honours.get(role_model.pk, [])
         context.update(
             {
                 "page_obj": page_obj,
-                "honour_choices": [h for h in HONOUR_NAMES if h in honours_used],
-                "years": years,
+                "honour_choices": facets["honours"],
+                "years": facets["years"],
                 "honour": honour,
                 "year": year,
             }
@@ -114,27 +155,34 @@ class RoleModelIndexPage(Page):
         return context
 
 
-def site_names_without_consent(site):
-    """Full names the site may not publish: volunteers and role models without consent."""
-    from .records import Volunteer
+def site_names_without_consent(site_id):
+    """Full names the site may not publish: volunteers and role models without consent.
 
-    if site is None:
+    Kept with the site's memos, which are dropped on every write to the site, consent
+    withdrawals included (consent.py purges the site too)."""
+
+    if site_id is None:
         return frozenset()
-    volunteers = Volunteer.objects.filter(site=site, publish_consent=False).order_by()
-    role_models = (
-        RoleModelPage.objects.descendant_of(site.root_page)
-        .filter(Q(publish_consent=False) | Q(volunteer__publish_consent=False))
-        .order_by()
-    )
-    names = volunteers.values_list("real_name", flat=True).union(
-        role_models.values_list("real_name", flat=True)
-    )
-    return frozenset(names)  # one query
+
+    def compute():
+        root = Site.objects.select_related("root_page").get(pk=site_id).root_page
+        volunteers = Volunteer.objects.filter(site_id=site_id, publish_consent=False).order_by()
+        role_models = (
+            RoleModelPage.objects.descendant_of(root)
+            .filter(Q(publish_consent=False) | Q(volunteer__publish_consent=False))
+            .order_by()
+        )
+        names = volunteers.values_list("real_name", flat=True).union(
+            role_models.values_list("real_name", flat=True)
+        )
+        return frozenset(names)
+
+    return site_memo(site_id, "volunteers:names-without-consent", compute)
 
 
-def share_names_without_consent(pages, site):
+def share_names_without_consent(pages, site_id):
     """Look the names up once for a list of role models (a gallery page, the home page)."""
-    names = site_names_without_consent(site)
+    names = site_names_without_consent(site_id)
     for page in pages:
         page.__dict__["names_without_consent"] = names
     return pages
@@ -250,7 +298,8 @@ class RoleModelPage(Page):
 
     @cached_property
     def names_without_consent(self):
-        return site_names_without_consent(self.get_site())
+        parts = self.get_url_parts()
+        return site_names_without_consent(parts[0] if parts else None)
 
     def hidden_names(self):
         names = set(self.names_without_consent)
@@ -281,6 +330,15 @@ class RoleModelPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        parts = self.get_url_parts(request)
+        if parts and not getattr(request, "is_preview", False):
+            # The live page: its honours, gallery link, portrait and linked volunteer are the
+            # same for every visitor until the site is written (a preview reads its own).
+            facts = site_memo(parts[0], f"volunteers:role-model:{self.pk}", self.live_facts)
+            self.portrait, self.volunteer = facts["portrait"], facts["volunteer"]
+            context.update(honours=facts["honours"], gallery_url=facts["gallery_url"])
+        else:
+            context.update(honours=self.honour_list(), gallery_url=self.get_parent().get_url(request))
         # base.html reads these page fields for <title> and the description meta tags.
         self.search_description = self.mask(self.search_description)
         self.seo_title = self.mask(self.seo_title)
@@ -303,6 +361,18 @@ class RoleModelPage(Page):
 
     def honour_list(self):
         return list(self.honours.all())
+
+    def live_facts(self):
+        return {
+            "portrait": self.portrait,
+            "volunteer": (  # for its consent only: no private field goes into the cache
+                Volunteer.objects.defer(*PRIVATE_FIELDS).filter(pk=self.volunteer_id).first()
+                if self.volunteer_id
+                else None
+            ),
+            "honours": self.honour_list(),
+            "gallery_url": self.get_parent().get_url(),
+        }
 
 
 class RoleModelHonour(Orderable):

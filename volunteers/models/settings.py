@@ -80,6 +80,12 @@ class VolunteerSettings(BaseSiteSetting):
         if any(b <= a for a, b in zip(values, values[1:], strict=False)) or values[0] <= 0:
             raise ValidationError("星级标准必须大于 0，且从一星到五星逐级递增。")
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        from ..stats import restar_site
+
+        restar_site(self.site_id, self.thresholds)
+
     def level_for(self, hours):
         """The star level for a number of verified hours (used for single values, not lists)."""
         level = 0
