@@ -46,6 +46,7 @@ def deferred():
         yield
     finally:
         _state.pending = None
+    # Reached only without an exception: a failed write is rolled back by its transaction.
     recompute(pending["volunteers"], pending["teams"])
 
 

@@ -300,3 +300,17 @@ def test_no_phone_id_number_or_address_is_kept_in_the_shared_cache(client, site,
     assert leader.masked_name.encode() in kept
     for value in private.values():
         assert value.encode() not in kept, value
+
+
+def test_a_record_is_never_saved_without_its_points_and_totals(site, monkeypatch):
+    volunteer = VolunteerFactory(site=site)
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("积分写入失败")
+
+    monkeypatch.setattr("volunteers.models.records.sync_service_points", fail)
+    with pytest.raises(RuntimeError):
+        ServiceRecordFactory(volunteer=volunteer, hours=Decimal("3.0"))
+    assert not ServiceRecord.objects.filter(volunteer=volunteer).exists()
+    volunteer.refresh_from_db()
+    assert volunteer.total_hours == 0

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, F, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -361,7 +361,8 @@ class ServiceRecord(models.Model):
         if before is None and self.pk:
             before = ServiceRecord.objects.filter(pk=self.pk).values_list("volunteer_id", "team_id").first()
         before = before or (None, None)
-        with stats.deferred():
+        # One transaction: a record is never saved without its points and the stored totals.
+        with transaction.atomic(), stats.deferred():
             super().save(*args, **kwargs)
             sync_service_points([self])
             stats.changed(volunteers={before[0], self.volunteer_id}, teams={before[1], self.team_id})
