@@ -19,7 +19,7 @@ from django.utils.cache import (
     patch_cache_control,
     patch_vary_headers,
 )
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date_safe
 
 from portal import elder
 
@@ -133,7 +133,8 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
         etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
-        last_modified = int(time.time())
+        # The page's own Last-Modified (a feed's latest change) if it gave one, else now.
+        last_modified = parse_http_date_safe(response.get("Last-Modified", "")) or int(time.time())
         _with_validators(response, etag, last_modified)
         entry = {
             "content": response.content,

@@ -310,3 +310,17 @@ def test_the_admin_and_previews_are_never_cached(client, visitor, staff_user, no
     preview = reverse("wagtailadmin_pages:view_draft", args=(notice.pk,))
     client.get(preview)
     assert cache_state(client.get(preview)) is None
+
+
+def test_a_page_that_states_its_last_change_keeps_it(visitor, notice_index, monkeypatch):
+    from email.utils import parsedate_to_datetime
+
+    notice = NoticePageFactory(parent=notice_index, title="关于停水的通知", slug="tingshui")
+    notice.save_revision().publish()
+    notice.refresh_from_db()
+    later = notice.last_published_at.timestamp() + 5  # the cache stores it a few seconds later
+    monkeypatch.setattr("portal.page_cache.middleware.time.time", lambda: later)
+    response = visitor.get("/notices/feed/")
+    assert response["X-Page-Cache"] == "miss"
+    assert parsedate_to_datetime(response["Last-Modified"]) == notice.last_published_at.replace(microsecond=0)
+    assert visitor.get("/notices/feed/")["Last-Modified"] == response["Last-Modified"]
