@@ -17,6 +17,10 @@ graceful_timeout = 30
 keepalive = 5
 # Replace workers now and then, so a slow leak in any library never grows for weeks.
 max_requests = 2000
+# Workers are forked from a master that has already loaded Django and digested the release
+# (portal/wsgi.py): a worker recycled by max_requests serves at once instead of stalling for a
+# second while it loads, which showed as 1.8 s p99 spikes under load.
+preload_app = True
 max_requests_jitter = 200
 
 # nginx in front passes X-Forwarded-Proto (https) and X-Real-IP; only trust it from these.

@@ -217,6 +217,13 @@ def main():
     rps, p50, p99, err = static
     errors += err
     print(f"{'静态文件 (whitenoise)':24}{rps:9.1f}{p50:9.1f}{p99:9.1f}")
+    cached_rates = [r[5] for r in full.values() if len(r) > 5]
+    if cached_rates and rps:
+        print(
+            f"缓存后最慢的页面：{min(cached_rates):.1f} 请求/秒，是静态文件的 {min(cached_rates) / rps:.2f} 倍"
+        )
+    worst = max(p50 / small[name][1] for name, (_, p50, *_rest) in full.items() if small[name][1])
+    print(f"全量与 1% 数据的耗时比最大：{worst:.2f}")
     if not cache_configured:
         print("缓存后的页面：未测量（没有配置整页缓存中间件）")
     print(f"错误：{errors}")

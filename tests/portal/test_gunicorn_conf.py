@@ -34,6 +34,8 @@ def test_timeouts_forwarded_headers_and_access_log():
     assert conf["timeout"] == 30 and conf["graceful_timeout"] == 30
     assert conf["forwarded_allow_ips"] == "10.0.0.2"
     assert "x-real-ip" in conf["access_log_format"] and "x-page-cache" in conf["access_log_format"]
+    # Recycled workers fork from a loaded master instead of loading Django again.
+    assert conf["preload_app"] is True and conf["max_requests"] > 0
 
 
 def test_gunicorn_accepts_the_file():
