@@ -2,14 +2,17 @@
 
 import contextlib
 import datetime
+import hashlib
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from portal import elder
 from portal.page_cache.memo import site_memo
 
 register = template.Library()
@@ -95,3 +98,35 @@ def hours(value):
     number = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     text = f"{number:f}".removesuffix(".0")
     return format_html('<span class="nowrap">{} 小时</span>', text)
+
+
+@register.tag("sitecache")
+def do_sitecache(parser, token):
+    """{% sitecache "name" var1 var2 %}…{% endsitecache %}: the rendered fragment, kept in the
+    shared cache until anything on the site is written (site_memo, per day, per 长辈版). Only for
+    what every visitor sees alike: no user, no form, no private page; previews render afresh."""
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("sitecache needs a name")
+    nodelist = parser.parse(("endsitecache",))
+    parser.delete_first_token()
+    return SiteCacheNode(nodelist, [parser.compile_filter(bit) for bit in bits])
+
+
+class SiteCacheNode(template.Node):
+    def __init__(self, nodelist, parts):
+        self.nodelist = nodelist
+        self.parts = parts
+
+    def render(self, context):
+        request = context.get("request")
+        site = Site.find_for_request(request) if request is not None else None
+        if site is None or request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        parts = [str(part.resolve(context)) for part in self.parts]
+        parts.append("elder" if elder.is_elder_mode(request) else "")
+        digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
+        html = site_memo(
+            site.pk, f"fragment:{digest}", lambda: str(self.nodelist.render(context)), daily=True
+        )
+        return mark_safe(html)  # noqa: S308 - our own rendered template

@@ -186,3 +186,32 @@ def test_article_queries_do_not_grow_with_images_correspondents_and_tags(
     with django_assert_max_num_queries(25):
         html = client.get(article.url).content.decode()
     assert html.count('type="image/webp"') == 3 * size
+
+
+def test_a_republished_article_and_issue_cover_show_at_once(client, issue, settings, cover_image):
+    """The article's text and the issue cards are kept as rendered fragments between writes."""
+    settings.PAGE_CACHE_ENABLED = False  # the fragments' own cache is what is tested
+    article = ArticlePageFactory(parent=issue, lead="第一版导语。")
+    assert "第一版导语。" in client.get(article.url).content.decode()
+    assert "第一版导语。" in client.get(article.url + "?again").content.decode()
+    article.lead = "改过的导语。"
+    article.save_revision().publish()
+    html = client.get(article.url).content.decode()
+    assert "改过的导语。" in html and "第一版导语。" not in html
+    publication = issue.get_parent()
+    assert "issue-card__cover--none" in client.get(publication.url).content.decode()
+    issue.cover = cover_image
+    issue.save_revision().publish()
+    assert "issue-card__cover--none" not in client.get(publication.url).content.decode()
+
+
+def test_a_preview_renders_the_article_text_afresh(client, admin_user_role, issue, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    article = ArticlePageFactory(parent=issue, lead="第一版导语。")
+    client.get(article.url)
+    client.force_login(admin_user_role)
+    data = article_form_data(article.title, article.slug, lead="预览里的导语。")
+    response = client.post(reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk]), data)
+    assert response.json()["is_valid"], response.content
+    html = client.get(reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])).content.decode()
+    assert "预览里的导语。" in html
