@@ -59,12 +59,13 @@ def _ignored(instance, update_fields=None):
         return True
     if meta.app_label in IGNORED_APPS or meta.label_lower in IGNORED_MODELS:
         return True
-    # Signing in only stamps last_login.
-    return (
-        isinstance(instance, get_user_model())
-        and update_fields is not None
-        and set(update_fields) <= {"last_login"}
-    )
+    if update_fields is None:
+        return False
+    # Signing in only stamps last_login; Wagtail stores a file's size or hash the first time it
+    # is asked for them (while a page is being rendered): neither changes what a page shows.
+    if isinstance(instance, get_user_model()):
+        return set(update_fields) <= {"last_login"}
+    return hasattr(instance, "file_hash") and set(update_fields) <= {"file_size", "file_hash"}
 
 
 def sites_of_path(url_path):

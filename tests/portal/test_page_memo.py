@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from notices.factories import NoticePageFactory
@@ -74,3 +75,20 @@ def test_a_changed_hostname_or_home_page_applies_at_the_next_request(client, sit
     other_home.title = "锦绣社区新首页"
     other_home.save_revision().publish()
     assert "锦绣社区新首页" in client.get("/", HTTP_HOST="jinxiu2.localhost").content.decode()
+
+
+def test_storing_an_images_size_or_hash_keeps_the_sites_caches(site):
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from portal.page_cache import keys
+
+    image = get_image_model().objects.create(title="楼道", file=get_test_image_file())
+    before = keys.generation(site.pk)
+    image.file_size = None
+    image.get_file_size()  # Wagtail saves it with update_fields=["file_size"]
+    image.file_hash = ""
+    image.get_file_hash()
+    assert keys.generation(site.pk) == before
+    image.title = "新标题"
+    image.save()
+    assert keys.generation(site.pk) != before

@@ -116,6 +116,10 @@ class TextCollector(HTMLParser):
             self.texts.append(data)
 
 
+# A 核验码 is hexadecimal in groups of four ("FEFC D226 …"): a group of letters only is no word.
+HEX_GROUP = re.compile(r"[0-9A-F]{4}")
+
+
 def texts_of(html):
     collector = TextCollector()
     collector.feed(html)
@@ -126,7 +130,7 @@ def english_in(html):
     """{text: [English words]} for every piece of text in `html` with a word not allowed."""
     found = {}
     for text in texts_of(html):
-        words = [word for word in WORD.findall(text) if word not in ALLOWED]
+        words = [word for word in WORD.findall(text) if word not in ALLOWED and not HEX_GROUP.fullmatch(word)]
         if words:
             found[text[:120]] = words
     return found
