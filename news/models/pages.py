@@ -14,13 +14,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.search import index
 
 from news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 from news.forms import ArticlePageForm, IssuePageForm
 from portal.base_forms import PortalPageForm
-from portal.page_cache.memo import site_memo
+from portal.page_cache.memo import request_memo
 from portal.pagination import paginate
 from portal.params import ascii_int
 from portal.review.models import ReviewedPageMixin
@@ -94,10 +94,7 @@ def with_bylines(articles):
 
 def memo(request, name, compute):
     """compute() kept until the request's site is next written (portal.page_cache.memo)."""
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        return compute()
-    return site_memo(site.pk, f"news:{name}", compute)
+    return request_memo(request, f"news:{name}", compute)
 
 
 def listed_issue_keys(request, publication):

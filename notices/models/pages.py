@@ -14,11 +14,11 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.base_forms import PortalPageForm
-from portal.page_cache.memo import site_memo
+from portal.page_cache.memo import request_memo
 from portal.pagination import page_starts, paginate, paginate_from_keys
 from portal.params import ascii_int
 from portal.review.permissions import PublicRecordsPermissionTester
@@ -112,10 +112,7 @@ class NoticeIndexPage(RoutablePageMixin, Page):
 
     def memo(self, request, name, compute):
         """compute() kept for this board until its site is written (portal.page_cache.memo)."""
-        site = Site.find_for_request(request)
-        if site is None:
-            return compute()
-        return site_memo(site.pk, f"notices:board:{self.pk}:{name}", compute)
+        return request_memo(request, f"notices:board:{self.pk}:{name}", compute)
 
     def facets(self, request, category):
         """(years newest first, [(tag, notices)] most used first) of a category's notices."""

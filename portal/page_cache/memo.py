@@ -28,3 +28,13 @@ def site_memo(site_id, name, compute, *, daily=False, timeout=TIMEOUT):
         value = compute()
         cache.set(key, value, timeout)
     return value
+
+
+def request_memo(request, name, compute, *, daily=False):
+    """site_memo for the site serving `request`; computed afresh when no site matches."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return compute()
+    return site_memo(site.pk, name, compute, daily=daily)
