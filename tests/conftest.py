@@ -4,7 +4,6 @@ import os
 
 import pytest
 from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
 from wagtail.models import Site
 
 from portal import roles
@@ -18,15 +17,8 @@ pytest_plugins = ["tests.browser.support", "tests.sections"]
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Every test starts with an empty cache: on SQLite a new test reuses the ids (sites, pages)
-    an earlier test's cached pages are keyed by. On Redis only this run's keys go."""
-    cache = caches["default"]
-    if isinstance(cache, RedisCache):
-        client = cache._cache.get_client(write=True)
-        keys = list(client.scan_iter(f"{cache.key_prefix}:*", count=1000))
-        if keys:
-            client.delete(*keys)
-    else:
-        cache.clear()
+    an earlier test's cached pages are keyed by. On Redis clear() drops only this run's keys."""
+    caches["default"].clear()
 
 
 def pytest_runtest_setup(item):

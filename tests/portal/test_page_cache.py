@@ -324,3 +324,18 @@ def test_a_page_that_states_its_last_change_keeps_it(visitor, notice_index, monk
     assert response["X-Page-Cache"] == "miss"
     assert parsedate_to_datetime(response["Last-Modified"]) == notice.last_published_at.replace(microsecond=0)
     assert visitor.get("/notices/feed/")["Last-Modified"] == response["Last-Modified"]
+
+
+@pytest.mark.django_db
+def test_clear_cache_command_empties_the_page_cache_after_a_change_outside_the_program(notice_index):
+    notice = NoticePageFactory(parent=notice_index, title="旧标题", slug="jiu")
+    visitor = Client()
+    for _ in range(3):
+        if visitor.get(notice.url).get("X-Page-Cache") == "hit":
+            break
+    NoticePage.objects.filter(pk=notice.pk).update(title="改正的标题")  # a direct SQL fix
+    assert "旧标题" in visitor.get(notice.url).content.decode()
+    out = io.StringIO()
+    call_command("clear_cache", stdout=out)
+    assert "缓存已清空" in out.getvalue()
+    assert "改正的标题" in visitor.get(notice.url).content.decode()

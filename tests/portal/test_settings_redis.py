@@ -43,7 +43,7 @@ def production_setting(expression, **env_extra):
 def test_redis_url_switches_the_cache_to_redis():
     expression = "settings.CACHES['default']['BACKEND'], settings.CACHES['default'].get('LOCATION')"
     with_redis = production_setting(expression, REDIS_URL="redis://10.0.0.5:6379/1")
-    assert "django.core.cache.backends.redis.RedisCache" in with_redis and "10.0.0.5" in with_redis
+    assert "PrefixedRedisCache" in with_redis and "10.0.0.5" in with_redis
     # Without it: files that every worker process of this machine shares.
     assert "FileBasedCache" in production_setting(expression)
 
@@ -81,3 +81,19 @@ def test_a_purge_by_another_app_server_reaches_this_one(notice_index):
     assert before == keys.generation(site_id)
     other_server.incr(f"{keys.PREFIX}:gen:{site_id}")
     assert visitor.get(notice.url)["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.redis
+def test_clearing_the_cache_leaves_another_installs_keys_on_the_same_redis():
+    """Two installs (or two test processes) on one Redis, told apart by KEY_PREFIX: Django's own
+    clear() would FLUSHDB and empty the other's pages and memos too."""
+    from portal.cache_backends import PrefixedRedisCache
+
+    ours = PrefixedRedisCache(os.environ["REDIS_URL"], {"KEY_PREFIX": f"ours-{os.getpid()}"})
+    theirs = PrefixedRedisCache(os.environ["REDIS_URL"], {"KEY_PREFIX": f"theirs-{os.getpid()}"})
+    ours.set_many({f"page{i}": i for i in range(1500)})
+    theirs.set("page", "theirs")
+    ours.clear()
+    assert ours.get("page0") is None and ours.get("page1499") is None
+    assert theirs.get("page") == "theirs"
+    theirs.clear()
