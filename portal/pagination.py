@@ -9,6 +9,7 @@ row, kept by the caller (e.g. in `site_memo`), instead of an OFFSET that walks e
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Q
+from django.utils.functional import SimpleLazyObject
 
 from portal.params import page_number
 
@@ -34,14 +35,18 @@ def _from_key(order, key):
     return closed & (Q(**{f"{name}__{'lt' if descending else 'gt'}": key[0]}) | _from_key(order[1:], key[1:]))
 
 
-def paginate_from_keys(request, queryset, order, per_page, starts):
+def paginate_from_keys(request, queryset, order, per_page, starts, *, lazy=False):
     """Like `paginate`, in one LIMIT query at any depth. `order` ends with a unique field;
     `starts` is `page_starts(queryset, order, per_page)`, computed once and kept while the rows
-    stay the same."""
+    stay the same. `lazy`: the query runs only when the rows are first read (a template whose
+    list is already rendered in a {% sitecache %} fragment never reads them)."""
     count, keys = starts
     paginator = Paginator(range(count), per_page)
     number = paginator.get_page(page_number(request)).number
-    rows = []
-    if count:
-        rows = list(queryset.filter(_from_key(order, keys[number - 1])).order_by(*order)[:per_page])
-    return Page(rows, number, paginator)
+
+    def rows():
+        if not count:
+            return []
+        return list(queryset.filter(_from_key(order, keys[number - 1])).order_by(*order)[:per_page])
+
+    return Page(SimpleLazyObject(rows) if lazy else rows(), number, paginator)

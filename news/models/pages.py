@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, Value, prefetch_related_objects
 from django.db.models.functions import Concat, Length, Substr
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -240,20 +241,25 @@ class PublicationPage(RoutablePageMixin, Page):
         archive = self.archive(request, keys)
         page_obj = archive["issues"]
         current_id = keys[0][0] if keys else None
-        # The current issue and this page of the archive in one go.
-        issues = issues_by_id([*page_obj.object_list, *([current_id] if current_id else [])])
-        page_obj.object_list = [issues[pk] for pk in page_obj.object_list if pk in issues]
-        current = issues.get(current_id)
-        # The latest issue's contents sit beside its cover on the first screen.
-        contents = []
-        if current:
+        ids = list(page_obj.object_list)
+        # The current issue and this page of the archive in one go, read only if the template's
+        # {% sitecache %} fragments are not already rendered for this site's content.
+        issues = SimpleLazyObject(lambda: issues_by_id([*ids, *([current_id] if current_id else [])]))
+        page_obj.object_list = SimpleLazyObject(lambda: [issues[pk] for pk in ids if pk in issues])
+        current = SimpleLazyObject(lambda: issues.get(current_id))
+
+        def contents():
+            # The latest issue's contents sit beside its cover on the first screen.
+            if current_id is None:
+                return []
             articles = ArticlePage.objects.filter(children(current)).live().public().order_by("path")
-            contents = list(articles.only("title", "url_path", "path", "depth")[:CONTENTS_ON_COVER])
+            return list(articles.only("title", "url_path", "path", "depth")[:CONTENTS_ON_COVER])
+
         return self.render(
             request,
             context_overrides={
-                "current_issue": current,
-                "current_contents": contents,
+                "current_issue": current if current_id else None,
+                "current_contents": SimpleLazyObject(contents),
                 "feed_url": self.get_url(request) + self.reverse_subpage("feed"),
                 **archive,
             },
@@ -381,24 +387,29 @@ class IssuePage(ReviewedPageMixin, Page):
         return super().get_sitemap_urls(request) if has_articles else []
 
     def serve(self, request, *args, **kwargs):
-        # An issue goes out only with its articles; previews still show it to editors.
-        self._live_articles = with_bylines(list(self.live_articles()))
-        if self.cover_id:  # the cover with its renditions, for the page and its share image
-            self.cover = get_image_model().objects.prefetch_renditions().filter(pk=self.cover_id).first()
-        if not getattr(request, "is_preview", False) and not self._live_articles:
+        if getattr(request, "is_preview", False):
+            # Editors previewing an issue see it before its articles are out.
+            if self.cover_id:  # the cover with its renditions, for the page and its share image
+                self.cover = get_image_model().objects.prefetch_renditions().filter(pk=self.cover_id).first()
+        elif not request_memo(request, f"issue-out:{self.pk}", self.live_articles().exists):
+            # An issue goes out only with its articles.
             raise Http404("本期还没有发布的文章")
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = getattr(self, "_live_articles", None)
         if getattr(request, "is_preview", False):
             # Editors previewing an issue see its unpublished articles too, marked as such.
             articles = (
                 ArticlePage.objects.child_of(self).select_related("column").prefetch_related("correspondents")
             )
-        context["toc"] = self.table_of_contents(list(articles) if articles is not None else None)
-        context["previous_issue"], context["next_issue"], context["publication"] = self.neighbours(request)
+            context["toc"] = self.table_of_contents(list(articles))
+            neighbours = self.neighbours(request)
+        else:
+            # The contents are rendered once per site write ({% sitecache %}): read them only then.
+            context["toc"] = SimpleLazyObject(self.table_of_contents)
+            neighbours = request_memo(request, f"issue-neighbours:{self.pk}", lambda: self.neighbours(request))
+        context["previous_issue"], context["next_issue"], context["publication"] = neighbours
         return context
 
 
@@ -521,13 +532,19 @@ class ArticlePage(ReviewedPageMixin, Page):
         return self._issue
 
     def serve(self, request, *args, **kwargs):
-        # Never show an article before (or after) its issue is out, except in previews.
-        if not getattr(request, "is_preview", False) and not self.issue().live:
-            raise Http404("所在期刊还没有发布")
+        if getattr(request, "is_preview", False):
+            self._view = None
+        else:
+            # Its issue, neighbours, byline, tags and length are the same for every visitor:
+            # worked out once per site write.
+            self._view = request_memo(request, f"article:{self.pk}", lambda: self.surroundings(request))
+            # Never show an article before (or after) its issue is out, except in previews.
+            if not self._view["issue"].live:
+                raise Http404("所在期刊还没有发布")
         return super().serve(request, *args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def surroundings(self, request=None):
+        """What the article's page shows around its text."""
         issue = self.issue()
         toc_order = [a for _, articles in issue.table_of_contents() for a in articles]
         ids = [a.pk for a in toc_order]
@@ -543,11 +560,18 @@ class ArticlePage(ReviewedPageMixin, Page):
             if getattr(request, "is_preview", False)
             else next((a for a in toc_order if a.pk == self.pk), self)
         )
-        context.update(
-            issue=issue,
-            publication=issue.get_parent(),
-            previous_article=previous_article,
-            next_article=next_article,
-            byline=this.byline(),
-        )
+        return {
+            "issue": issue,
+            "publication": issue.get_parent(),
+            "previous_article": previous_article,
+            "next_article": next_article,
+            "byline": this.byline(),
+            "reading_minutes": self.reading_minutes,
+            "tags": list(self.tags.all()),
+            "column": self.column,
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(getattr(self, "_view", None) or self.surroundings(request))
         return context

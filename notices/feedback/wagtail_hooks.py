@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail import hooks
 
+from portal.page_cache.memo import request_memo
+
 from . import provisioning
 from .forms import open_for_objections
 from .models import Feedback
@@ -56,6 +58,13 @@ def objections_box(request, page):
     """On a notice with a 公示期: the objections received in it, and 我要提出异议 while it is open."""
     if not (page.public_from and page.public_until):
         return ""
+    if page.pk is None or getattr(request, "is_preview", False):
+        return _objections_box(request, page)
+    # Counts change only with a write to the site; 我要提出异议 with the day.
+    return request_memo(request, f"objections:{page.pk}", lambda: _objections_box(request, page), daily=True)
+
+
+def _objections_box(request, page):
     counts = (
         Feedback.objects.public()
         .filter(

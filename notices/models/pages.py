@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -138,6 +139,7 @@ class NoticeIndexPage(RoutablePageMixin, Page):
         years, tag_counts = self.facets(request, filters["category"])
         notices = self.filtered(filters).only(*self.LISTED_FIELDS)
         # A year or tag that no notice of the category has matches nothing: no query, no memo.
+        # The rows are read only if the list is not already rendered ({% sitecache %}).
         if (filters["year"] and filters["year"] not in years) or (
             filters["tag"] and filters["tag"] not in dict(tag_counts)
         ):
@@ -152,20 +154,32 @@ class NoticeIndexPage(RoutablePageMixin, Page):
                 lambda: list(notices.order_by(*self.ORDER).values_list("pk", flat=True)),
             )
             page_obj = paginate(request, ids, self.per_page)
-            # The ids are the filter's answer: read them by id alone (with the tag's join the
-            # database would go through all of the tag's notices again).
-            rows = NoticeBase.objects.only(*self.LISTED_FIELDS).in_bulk(page_obj.object_list)
-            page_obj.object_list = [rows[pk] for pk in page_obj.object_list if pk in rows]
+            page_ids = list(page_obj.object_list)
+
+            def by_id():
+                # The ids are the filter's answer: read them by id alone (with the tag's join
+                # the database would go through all of the tag's notices again).
+                rows = NoticeBase.objects.only(*self.LISTED_FIELDS).in_bulk(page_ids)
+                return [rows[pk] for pk in page_ids if pk in rows]
+
+            page_obj.object_list = SimpleLazyObject(by_id)
         else:
             starts = self.memo(
                 request,
                 f"starts:{filters['category']}:{filters['year'] or ''}",
                 lambda: page_starts(notices, self.ORDER, self.per_page),
             )
-            page_obj = paginate_from_keys(request, notices, self.ORDER, self.per_page, starts)
-        today = timezone.localdate()
-        for notice in page_obj:
-            notice.current_status = notice.status_on(today)
+            page_obj = paginate_from_keys(request, notices, self.ORDER, self.per_page, starts, lazy=True)
+        rows = page_obj.object_list
+
+        def with_status():
+            today = timezone.localdate()
+            listed = list(rows)
+            for notice in listed:
+                notice.current_status = notice.status_on(today)
+            return listed
+
+        page_obj.object_list = SimpleLazyObject(with_status)
         tags = [name for name, _ in tag_counts[: self.tags_shown]]
         chosen = [
             CATEGORY_LABELS[filters["category"]] if filters["category"] else "全部类别",

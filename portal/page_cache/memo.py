@@ -17,12 +17,15 @@ _MISSING = object()
 TIMEOUT = 24 * 3600
 
 
+def _key(site_id, name, daily):
+    key = f"{keys.PREFIX}:memo:{site_id}:{keys.generation(site_id)}:{keys.code_version()}:{name}"
+    return f"{key}:{timezone.localdate().isoformat()}" if daily else key
+
+
 def site_memo(site_id, name, compute, *, daily=False, timeout=TIMEOUT):
     """compute()'s value for site `site_id` under `name`; `daily` for values that depend on
     today's date in Shanghai (e.g. what is in its 公示期)."""
-    key = f"{keys.PREFIX}:memo:{site_id}:{keys.generation(site_id)}:{keys.code_version()}:{name}"
-    if daily:
-        key += f":{timezone.localdate().isoformat()}"
+    key = _key(site_id, name, daily)
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
@@ -30,11 +33,27 @@ def site_memo(site_id, name, compute, *, daily=False, timeout=TIMEOUT):
     return value
 
 
-def request_memo(request, name, compute, *, daily=False):
-    """site_memo for the site serving `request`; computed afresh when no site matches."""
+def peek(site_id, name):
+    """The value kept under `name` for the site's current generation, or None."""
+    return cache.get(_key(site_id, name, False))
+
+
+def keep(site_id, name, value, timeout=TIMEOUT):
+    """Keep `value` under `name` until the site's next write (for values only sometimes kept)."""
+    cache.set(_key(site_id, name, False), value, timeout)
+
+
+def request_site_id(request):
+    """The id of the site serving `request`, or None."""
     from wagtail.models import Site
 
     site = Site.find_for_request(request) if request is not None else None
-    if site is None:
+    return site.pk if site is not None else None
+
+
+def request_memo(request, name, compute, *, daily=False):
+    """site_memo for the site serving `request`; computed afresh when no site matches."""
+    site_id = request_site_id(request)
+    if site_id is None:
         return compute()
-    return site_memo(site.pk, name, compute, daily=daily)
+    return site_memo(site_id, name, compute, daily=daily)

@@ -41,21 +41,31 @@ def site_home(context):
     return _site_root(context)
 
 
+def _ancestors(request, page):
+    """Ancestors from the site's home page down to (but excluding) `page`."""
+    site = Site.find_for_request(request) if request else None
+    if site is None or page is None or page.pk == site.root_page_id:
+        return []
+    root = site.root_page
+
+    def load():
+        return list(page.get_ancestors().filter(depth__gte=root.depth).filter(path__startswith=root.path))
+
+    # An unsaved page (a preview of a new one) has no id to remember it by.
+    return site_memo(site.pk, f"crumbs:{page.pk}:{page.path}", load) if page.pk else load()
+
+
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
-    """Ancestors from the site's home page down to (but excluding) `page`."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    ancestors = []
-    if site is not None and page is not None and page.pk != site.root_page_id:
-        root = site.root_page
+    return {"ancestors": _ancestors(request, page), "page": page, "request": request}
 
-        def load():
-            return list(page.get_ancestors().filter(depth__gte=root.depth).filter(path__startswith=root.path))
 
-        # An unsaved page (a preview of a new one) has no id to remember it by.
-        ancestors = site_memo(site.pk, f"crumbs:{page.pk}:{page.path}", load) if page.pk else load()
-    return {"ancestors": ancestors, "page": page, "request": request}
+@register.simple_tag(takes_context=True)
+def parent_page(context, page):
+    """`page`'s parent from the remembered breadcrumbs (no query), or None above the site."""
+    ancestors = _ancestors(context.get("request"), page)
+    return ancestors[-1] if ancestors else None
 
 
 @register.filter

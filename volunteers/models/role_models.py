@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
@@ -139,10 +139,18 @@ class RoleModelIndexPage(Page):
         paginator = Paginator(pages, self.per_page)
         paginator.__dict__["count"] = count  # memoised: no COUNT query
         page_obj = paginator.get_page(page_number(request))
-        share_names_without_consent(page_obj.object_list, site_id=self.site_id(request))
-        honours = self.memo("honours", self.honours_by_page, request)
-        for role_model in page_obj.object_list:
-            role_model.gallery_honours = honours.get(role_model.pk, [])
+        rows = page_obj.object_list
+
+        def cards():
+            # Read only if the gallery's cards are not already rendered ({% sitecache %}).
+            listed = list(rows)
+            share_names_without_consent(listed, site_id=self.site_id(request))
+            honours = self.memo("honours", self.honours_by_page, request)
+            for role_model in listed:
+                role_model.gallery_honours = honours.get(role_model.pk, [])
+            return listed
+
+        page_obj.object_list = SimpleLazyObject(cards)
         context.update(
             {
                 "page_obj": page_obj,
