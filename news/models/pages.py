@@ -408,7 +408,9 @@ class IssuePage(ReviewedPageMixin, Page):
         else:
             # The contents are rendered once per site write ({% sitecache %}): read them only then.
             context["toc"] = SimpleLazyObject(self.table_of_contents)
-            neighbours = request_memo(request, f"issue-neighbours:{self.pk}", lambda: self.neighbours(request))
+            neighbours = request_memo(
+                request, f"issue-neighbours:{self.pk}", lambda: self.neighbours(request)
+            )
         context["previous_issue"], context["next_issue"], context["publication"] = neighbours
         return context
 
