@@ -1,5 +1,6 @@
 """WSGI entry point for gunicorn: `gunicorn portal.wsgi`."""
 
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -11,13 +12,43 @@ application = get_wsgi_application()
 
 def _warm():
     """Work every process would otherwise do on its first request; with gunicorn's preload_app
-    it is done once, in the master, before the workers are forked."""
+    it is done once, in the master, before the workers are forked, so that a worker recycled
+    under load (max_requests) answers its first request as fast as its last."""
     from django.db import connections
+    from django.urls import get_resolver
 
     from portal.page_cache.keys import code_version
 
     code_version()
+    get_resolver().reverse_dict  # noqa: B018 - builds the URL patterns' reverse lookup
+    _compile_templates()
     connections.close_all()  # nothing opened here may be shared by the forked workers
+    # The ~400,000 objects loaded so far live as long as the process: keep them out of the
+    # garbage collector's full passes, which otherwise stall a worker ~0.2 s every so often
+    # under load (and write to every shared page, undoing fork's copy-on-write).
+    gc.collect()
+    gc.freeze()
+
+
+def _compile_templates():
+    """Load every template of our own apps into the cached template loader."""
+    from pathlib import Path
+
+    from django.apps import apps
+    from django.conf import settings
+    from django.template import TemplateDoesNotExist, TemplateSyntaxError
+    from django.template.loader import get_template
+
+    root = Path(settings.BASE_DIR).resolve()
+    for config in apps.get_app_configs():
+        folder = Path(config.path).resolve() / "templates"
+        if root not in folder.parents or ".venv" in folder.parts or not folder.is_dir():
+            continue
+        for file in folder.rglob("*.html"):
+            try:
+                get_template(file.relative_to(folder).as_posix())
+            except (TemplateDoesNotExist, TemplateSyntaxError):  # e.g. a fragment of another engine
+                continue
 
 
 _warm()

@@ -115,11 +115,11 @@ class PageCacheMiddleware:
         if not self._applies(request):
             return self._private(request, self.get_response(request))
         query = _normalised_query(request)
-        site_id = keys.site_id_for(request) if query is not None else None
+        site_id, site_generation = keys.site_and_generation(request) if query is not None else (None, None)
         if site_id is None:
             return self.get_response(request)
 
-        key = keys.entry_key(site_id, request, query, elder.is_elder_mode(request))
+        key = keys.entry_key(site_id, request, query, elder.is_elder_mode(request), site_generation)
         entry = cache.get(key)
         if entry is not None:
             response = _from_entry(entry)
