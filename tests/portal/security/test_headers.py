@@ -84,3 +84,28 @@ def test_the_500_page_is_styled_by_a_file():
     assert "<style" not in html
     assert 'href="/static/css/error.css"' in html
     assert finders.find("css/error.css")
+
+
+def test_the_policy_built_once_follows_the_settings_and_a_views_own_policy(client, home_page, settings):
+    """The middleware keeps the header it builds (portal.security.middleware): a settings change
+    and a response with its own policy (django-csp's decorators) are still honoured."""
+    from csp.decorators import csp_update
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from portal.security.middleware import ContentSecurityPolicyMiddleware
+
+    assert policy(client.get("/"))["img-src"] == ["'self'", "data:"]
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "img-src": ["'self'"]}
+    }
+    assert policy(client.get("/"))["img-src"] == ["'self'"]
+
+    @csp_update({"img-src": ["https://map.example"]})
+    def view(request):
+        return HttpResponse("地图")
+
+    middleware = ContentSecurityPolicyMiddleware(view)
+    response = middleware(RequestFactory().get("/map/"))
+    assert policy(response)["img-src"] == ["'self'", "https://map.example"]
+    assert policy(middleware(RequestFactory().get("/map/")))["img-src"] == ["'self'", "https://map.example"]
