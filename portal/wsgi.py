@@ -32,21 +32,16 @@ def _warm():
 
 def _compile_templates():
     """Load every template of our own apps into the cached template loader."""
-    from pathlib import Path
-
-    from django.apps import apps
-    from django.conf import settings
     from django.template import TemplateDoesNotExist, TemplateSyntaxError
     from django.template.loader import get_template
 
-    root = Path(settings.BASE_DIR).resolve()
-    for config in apps.get_app_configs():
-        folder = Path(config.path).resolve() / "templates"
-        if root not in folder.parents or ".venv" in folder.parts or not folder.is_dir():
-            continue
-        for file in folder.rglob("*.html"):
+    from portal.page_cache.keys import own_app_folders
+
+    for folder in own_app_folders():
+        templates = folder / "templates"
+        for file in templates.rglob("*.html"):
             try:
-                get_template(file.relative_to(folder).as_posix())
+                get_template(file.relative_to(templates).as_posix())
             except (TemplateDoesNotExist, TemplateSyntaxError):  # e.g. a fragment of another engine
                 continue
 

@@ -77,3 +77,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "new_page" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """For tests of what rendering a page asks or shows: the whole-page cache would answer first."""
+    settings.PAGE_CACHE_ENABLED = False

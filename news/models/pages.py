@@ -391,7 +391,7 @@ class IssuePage(ReviewedPageMixin, Page):
             # Editors previewing an issue see it before its articles are out.
             if self.cover_id:  # the cover with its renditions, for the page and its share image
                 self.cover = get_image_model().objects.prefetch_renditions().filter(pk=self.cover_id).first()
-        elif not request_memo(request, f"issue-out:{self.pk}", self.live_articles().exists):
+        elif not memo(request, f"issue-out:{self.pk}", lambda: self.live_articles().exists()):
             # An issue goes out only with its articles.
             raise Http404("本期还没有发布的文章")
         return super().serve(request, *args, **kwargs)
@@ -408,9 +408,7 @@ class IssuePage(ReviewedPageMixin, Page):
         else:
             # The contents are rendered once per site write ({% sitecache %}): read them only then.
             context["toc"] = SimpleLazyObject(self.table_of_contents)
-            neighbours = request_memo(
-                request, f"issue-neighbours:{self.pk}", lambda: self.neighbours(request)
-            )
+            neighbours = memo(request, f"issue-neighbours:{self.pk}", lambda: self.neighbours(request))
         context["previous_issue"], context["next_issue"], context["publication"] = neighbours
         return context
 
@@ -539,7 +537,7 @@ class ArticlePage(ReviewedPageMixin, Page):
         else:
             # Its issue, neighbours, byline, tags and length are the same for every visitor:
             # worked out once per site write.
-            self._view = request_memo(request, f"article:{self.pk}", lambda: self.surroundings(request))
+            self._view = memo(request, f"article:{self.pk}", lambda: self.surroundings(request))
             # Never show an article before (or after) its issue is out, except in previews.
             if not self._view["issue"].live:
                 raise Http404("所在期刊还没有发布")

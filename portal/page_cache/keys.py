@@ -86,14 +86,19 @@ def site_and_generation(request):
 CODE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".css", ".js", ".svg"}
 
 
+def own_app_folders():
+    """The folders of the project's own apps (not the installed packages)."""
+    base = Path(settings.BASE_DIR).resolve()
+    folders = {Path(c.path).resolve() for c in apps.get_app_configs()}
+    return {f for f in folders if f.is_relative_to(base) and ".venv" not in f.parts}
+
+
 @once
 def code_version():
     """A digest of the project's code, templates, static files and pinned requirements, the same
     on every app server running the same release: a deploy makes older entries unreachable."""
     base = Path(settings.BASE_DIR).resolve()
-    roots = {Path(c.path).resolve() for c in apps.get_app_configs()}
-    roots = {r for r in roots if r.is_relative_to(base) and ".venv" not in r.parts}
-    roots |= {Path(d).resolve() for d in settings.STATICFILES_DIRS}
+    roots = own_app_folders() | {Path(d).resolve() for d in settings.STATICFILES_DIRS}
     files = sorted(f for root in roots for f in root.rglob("*") if f.suffix in CODE_SUFFIXES and f.is_file())
     files.append(base / "requirements.txt")
     digest = hashlib.sha256()

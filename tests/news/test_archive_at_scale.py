@@ -5,26 +5,13 @@ look-ups; a new issue shows at once."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from news.factories import ArticlePageFactory, IssuePageFactory, PublicationPageFactory
 from news.models import IssuePage
 from tests.news.bulk import add_issues
+from tests.rendering import sql_of
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False  # what rendering asks, not the whole-page cache's answer
-
-
-def sql_of(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return response, [q["sql"] for q in queries]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 def test_later_pages_and_years_ask_what_the_first_page_asks(client, publication, cover_image):

@@ -4,18 +4,12 @@ once per site write (site_memo), so a deep page costs what the first one does.""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from notices.factories import NoticePageFactory
 from notices.models import NoticeIndexPage, NoticePage
+from tests.rendering import sql_of
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False  # what rendering asks, not the whole-page cache's answer
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 def add_notices(board, count, **fields):
@@ -26,13 +20,6 @@ def add_notices(board, count, **fields):
             date=datetime.date(2024, 1, 1) + datetime.timedelta(days=i),
             **fields,
         )
-
-
-def sql_of(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return response, [q["sql"] for q in queries]
 
 
 @pytest.fixture

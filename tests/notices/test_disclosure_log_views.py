@@ -4,27 +4,14 @@ write; a republication shows at once, and the routing finds a disclosure in one 
 import json
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils.html import strip_tags
 
 from notices.factories import make_disclosure, publish_through_committee
+from tests.rendering import sql_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 LOG_TABLES = ("notices_disclosureevent", "review_reviewapproval")
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False  # what rendering asks, not the whole-page cache's answer
-
-
-def sql_of(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return response, [q["sql"] for q in queries]
 
 
 def test_the_views_read_the_log_once(client, finance_index):

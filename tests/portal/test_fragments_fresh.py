@@ -5,10 +5,6 @@ very next view shows it. The whole-page cache is off here, so these views are re
 import datetime
 
 import pytest
-from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -17,14 +13,10 @@ from notices.factories import NoticePageFactory
 from notices.feedback.factories import file
 from notices.feedback.models.items import OBJECTION
 from portal.models import CommunitySettings
+from tests.rendering import shared_cache_entries, sql_of
 from volunteers.factories import RoleModelIndexPageFactory, RoleModelPageFactory, VolunteerBoardPageFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 def html_of(client, url, status=200):
@@ -46,9 +38,7 @@ def republish(page, **changes):
 
 
 def queries_of(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
+    return len(sql_of(client, url)[1])
 
 
 def test_a_remembered_route_follows_a_slug_change_and_an_unpublish(client, notice_index):
@@ -62,22 +52,14 @@ def test_a_remembered_route_follows_a_slug_change_and_an_unpublish(client, notic
     html_of(client, "/notices/tingshui-2/", status=404)
 
 
-def cached_keys():
-    """How many keys the shared cache holds: in memory (tests) or this run's on Redis (CI)."""
-    cache = caches["default"]
-    if isinstance(cache, RedisCache):
-        return sum(1 for _ in cache._cache.get_client().scan_iter(f"{cache.key_prefix}:*"))
-    return len(cache._cache)
-
-
 def test_made_up_urls_are_not_remembered(client, notice_index):
     NoticePageFactory(parent=notice_index, slug="tingshui")
     warm(client, "/notices/tingshui/")
-    before = cached_keys()
+    before = len(shared_cache_entries())
     for n in range(20):
         client.get(f"/notices/no-such-{n}/")
         client.get(f"/notices/tingshui/print/{n}/")
-    assert cached_keys() == before
+    assert len(shared_cache_entries()) == before
 
 
 def test_the_footer_shows_a_new_hotline_at_once(client, home_page):

@@ -26,6 +26,8 @@ from volunteers.factories import (
 )
 from volunteers.models import CommendationEntry
 
+pytestmark = pytest.mark.usefixtures("no_page_cache")
+
 BUDGET = 12
 # Parts of every page are kept in the shared cache between writes (portal/page_cache/memo.py,
 # {% sitecache %}): the first view after a write renders them afresh, at no more than this many
@@ -155,12 +157,6 @@ def query_counts(client, urls, **extra):
         assert "X-Page-Cache" not in response, name
         counts[name] = len(queries)
     return counts
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    """Count what rendering a page costs: a whole-page cache hit costs nothing and would hide it."""
-    settings.PAGE_CACHE_ENABLED = False
 
 
 @pytest.mark.parametrize("factor", [1, 10], ids=["corpus", "ten-times"])

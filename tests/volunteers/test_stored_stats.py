@@ -9,14 +9,13 @@ from io import StringIO
 
 import pytest
 from django.apps import apps
-from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from portal.models import CommunitySettings
+from tests.rendering import shared_cache_entries
 from volunteers import stats
 from volunteers.factories import (
     PointsTransactionFactory,
@@ -273,16 +272,6 @@ def test_no_stale_figure_reaches_a_public_page(client, staff_client, site, board
         assert "30.5 小时" in html and "24 小时" not in html.replace("24 小时制", ""), url
 
 
-def raw_cache_entries(cache):
-    """{key: stored bytes} of the shared cache, in memory (tests) or on Redis (CI's second run)."""
-    cache = caches["default"]  # the backend itself, not django.core.cache's proxy
-    if isinstance(cache, RedisCache):
-        client = cache._cache.get_client(write=False)
-        keys = list(client.scan_iter(f"{cache.key_prefix}:*", count=1000))
-        return {key.decode(): client.get(key) or b"" for key in keys}
-    return dict(cache._cache)
-
-
 def test_no_phone_id_number_or_address_is_kept_in_the_shared_cache(client, site, board, role_index):
     """Memoised teams, leaders and role models carry names and consent, never private fields."""
     from django.core.cache import cache
@@ -310,7 +299,7 @@ def test_no_phone_id_number_or_address_is_kept_in_the_shared_cache(client, site,
         assert client.get(url).status_code == 200
     assert client.get(role_index.url).status_code == 200
     assert client.get(page.url).status_code == 200
-    entries = raw_cache_entries(cache)
+    entries = shared_cache_entries()
     assert any(":teams" in key for key in entries)  # the memos are there
     assert any(f"role-model:{page.pk}" in key for key in entries)
     kept = b"".join(entries.values())
