@@ -147,3 +147,63 @@ def test_a_board_list_shows_a_new_notice(client, notice_index):
     NoticePageFactory(parent=notice_index, title="新公告", date=datetime.date(2026, 3, 1))
     html = html_of(client, "/notices/")
     assert html.index("新公告") < html.index("旧公告")
+
+
+def test_an_editors_draft_and_preview_never_reach_the_kept_fragments(client, staff_user, notice_index):
+    """An insider saves a draft through the admin and opens its preview before any visitor: the
+    preview renders afresh (no fragment is kept from it) and visitors keep the live text."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.notices.admin_forms import notice_form
+
+    notice = NoticePageFactory(
+        parent=notice_index,
+        title="关于停水的通知",
+        slug="tingshui",
+        body=[("paragraph", "<p>周三停水。</p>")],
+    )
+    client.force_login(staff_user)
+    edit = reverse("wagtailadmin_pages:edit", args=(notice.pk,))
+    data = notice_form(title="关于停水的通知", slug="tingshui")
+    data.update(
+        {"body-count": "1", "body-0-type": "heading", "body-0-value": "草稿：尚未公开", "body-0-deleted": ""}
+    )
+    assert client.post(edit, data).status_code == 302
+    preview = reverse("wagtailadmin_pages:view_draft", args=(notice.pk,))
+    for _ in range(2):
+        assert "草稿：尚未公开" in client.get(preview).content.decode()
+        own = client.get(notice.url).content.decode()  # the editor, signed in, on the live page
+        assert "周三停水" in own and "草稿" not in own
+    visitor = Client()
+    for _ in range(2):
+        html = html_of(visitor, notice.url)
+        assert "周三停水" in html and "草稿" not in html
+
+
+def test_two_communities_never_answer_with_each_others_routes_or_footer(client, notice_index):
+    """The same path and the same fragment names in two communities: each host gets its own."""
+    import io
+
+    from django.core.management import call_command
+
+    from notices.models import NoticeIndexPage
+
+    call_command("add_community", name="锦绣社区", hostname="jinxiu.localhost", stdout=io.StringIO())
+    other = Site.objects.get(hostname="jinxiu.localhost")
+    other_board = NoticeIndexPage.objects.descendant_of(other.root_page).get()
+    NoticePageFactory(parent=notice_index, title="历山的停水通知", slug="tingshui")
+    NoticePageFactory(parent=other_board, title="锦绣的停电通知", slug="tingshui")
+    for site, hotline in (
+        (Site.objects.get(is_default_site=True), "0531-1111 1111"),
+        (other, "0531-2222 2222"),
+    ):
+        row = CommunitySettings.for_site(site)
+        row.hotline = hotline
+        row.save()
+    path = other_board.relative_url(other) + "tingshui/"
+    for _ in range(2):
+        ours = html_of(client, path)
+        theirs = client.get(path, HTTP_HOST="jinxiu.localhost").content.decode()
+        assert "历山的停水通知" in ours and "锦绣" not in ours and "0531-1111 1111" in ours
+        assert "锦绣的停电通知" in theirs and "历山的停水" not in theirs and "0531-2222 2222" in theirs
