@@ -88,10 +88,13 @@ class SegmentingIndexMixin:
 def _segment(query):
     """Segment every PlainText and Phrase in a query tree; None where no words are left."""
     if isinstance(query, (PlainText, Phrase)):
-        words = segment(query.query_string)
+        operator = query.operator if isinstance(query, PlainText) else "and"
+        # A page with a word has every dictionary word inside it in the index too, so when
+        # every word is required its inner words find nothing more; leaving them out keeps
+        # bm25 from counting one word several times and from reading their long lists.
+        words = segment(query.query_string, inner=operator != "and")
         if not words:
             return None
-        operator = query.operator if isinstance(query, PlainText) else "and"
         return PlainText(words, operator=operator, boost=getattr(query, "boost", 1))
     if isinstance(query, (And, Or)):
         parts = [p for p in (_segment(q) for q in query.subqueries) if p is not None]
@@ -128,19 +131,24 @@ class SegmentingCompilerMixin:
 def segmented_backend_class(base):
     """A subclass of backend class `base` whose index and query compilers segment Chinese."""
     compilers = [SegmentingCompilerMixin]
+    full_count = []
     parts = {"index_class": [SegmentingIndexMixin]}
     if is_sqlite_fts(base):
         # Importable only where SQLite's FTS models exist.
-        from .sqlite_fast import FastRankingCompilerMixin
+        from .sqlite_fast import FastRankingCompilerMixin, FullCountCompilerMixin
 
         compilers = [FastRankingCompilerMixin, SegmentingCompilerMixin]
+        full_count = [FullCountCompilerMixin]
         parts["results_class"] = [CompilerCountsMixin]
     elif is_postgres(base):
-        from .postgres_fast import BoundedRankingCompilerMixin
+        from .postgres_fast import BoundedRankingCompilerMixin, FullCountCompilerMixin
 
         compilers = [BoundedRankingCompilerMixin, SegmentingCompilerMixin]
+        full_count = [FullCountCompilerMixin]
         parts["results_class"] = [CompilerCountsMixin]
-    parts["query_compiler_class"] = parts["autocomplete_query_compiler_class"] = compilers
+    parts["query_compiler_class"] = compilers
+    # Editors' page search and the choosers page through every match.
+    parts["autocomplete_query_compiler_class"] = [*full_count, *compilers]
     return extend_backend(base, "Segmented", parts)
 
 

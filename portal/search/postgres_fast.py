@@ -1,19 +1,15 @@
 """Bounded relevance ranking for the PostgreSQL backend.
 
 modelsearch ranks PostgreSQL results with ts_rank over every match, so a common word over
-20,000 pages ranks 20,000 rows (p95 734 ms). Here, as on SQLite, only a bounded candidate set is
-ranked: matches whose title has the words first, then the newest, at most CANDIDATE_LIMIT of
-them; and counting stops past COUNT_LIMIT.
+20,000 pages ranks 20,000 rows (p95 734 ms). Here, as on SQLite, a search ranks only the newest
+matches the queryset allows (bounded.py: COUNT_LIMIT + 1, or as many as the results page asks
+for), in one query, and the same read gives the count, exact up to COUNT_LIMIT.
 """
 
+from django.db.models import Subquery
 from modelsearch.query import Fuzzy, MatchAll, Not
 
-# ts_rank runs on at most this many matches; a word on more pages than that ranks the pages
-# with it in the title, then the newest.
-CANDIDATE_LIMIT = 500
-# Counting every match of a very common word costs as much as the search: past this many,
-# results say "more than COUNT_LIMIT".
-COUNT_LIMIT = 1000
+from . import bounded
 
 
 class BoundedRankingCompilerMixin:
@@ -26,37 +22,57 @@ class BoundedRankingCompilerMixin:
         )
 
     def matches(self, config):
-        """The queryset's pages that match, as modelsearch finds them (title || body @@ query)."""
+        """The queryset's pages that match, as modelsearch finds them (title || body @@ query),
+        and the rank expression."""
         search_query = self.build_tsquery(self.query, config=config)
         vectors = self.get_search_vectors(search_query)
         combined = vectors[0][0]
         for vector, _boost in vectors[1:]:
             combined = combined._combine(vector, "||", False)
-        return self.queryset.annotate(_vector_=combined).filter(_vector_=search_query), search_query, vectors
+        matches = self.queryset.annotate(_vector_=combined).filter(_vector_=search_query)
+        return matches, self._build_rank_expression(vectors, config)
 
-    def candidates(self, matches, search_query, limit):
-        """At most `limit` matching pks: those with the words in the title, newest first, then
-        the other matches, newest first. Both queries can stop after `limit` rows instead of
-        testing every match (a word on most pages matches thousands)."""
-        in_title = self.queryset.filter(index_entries__title=search_query).order_by("-pk")
-        pks = list(in_title.values_list("pk", flat=True)[:limit])
-        if len(pks) < limit:
-            others = matches.exclude(pk__in=pks).order_by("-pk").values_list("pk", flat=True)
-            pks += list(others[: limit - len(pks)])
-        return pks
+    def newest_matches(self, config, limit):
+        """The keys of the newest `limit` matches, best first by ts_rank (ranked in an outer
+        query, so only those are ranked), and whether they are all the matches."""
+        matches, rank = self.matches(config)
+        newest = matches.order_by("-pk").values("pk")[:limit]
+        rows = self.queryset.filter(pk__in=Subquery(newest)).annotate(_rank_=rank).values_list("pk", "_rank_")
+        # Newest first, then sorted() keeps that order among equal ranks.
+        rows = sorted(rows.order_by("-pk"), key=lambda row: -row[1])
+        return [pk for pk, _rank in rows], len(rows) < limit
+
+    def candidates(self, config, wanted):
+        """The newest matches, ranked: as many as bounded.needed(wanted) where there are that
+        many, and whether they are all. Kept on the compiler, which a search's results and its
+        count share, so a results page and its count read the index once."""
+        need = bounded.needed(wanted)
+        kept = getattr(self, "_candidates", None)
+        if kept is None or not (kept[1] or len(kept[0]) >= need):
+            kept = self._candidates = self.newest_matches(config, need)
+        return kept
 
     def search(self, config, start, stop, score_field=None, backend=None):
-        if not self.can_rank_bounded(score_field):
+        if stop is None or not self.can_rank_bounded(score_field):
             return super().search(config, start, stop, score_field=score_field, backend=backend)
-        matches, search_query, vectors = self.matches(config)
-        # A later results page needs at least `stop` candidates.
-        pks = self.candidates(matches, search_query, max(CANDIDATE_LIMIT, stop or 0))
-        rank = self._build_rank_expression(vectors, config)
-        return self.queryset.filter(pk__in=pks).order_by(rank.desc(), "-pk")[start:stop]
+        ranked, _complete = self.candidates(config, stop)
+        return bounded.in_order(self.queryset, ranked[start or 0 : stop])
 
     def fast_count(self, config, score_field):
-        """The count for CompilerCountsMixin, up to COUNT_LIMIT + 1; None where not bounded."""
+        """The count for CompilerCountsMixin: exact up to COUNT_LIMIT, past it more than
+        COUNT_LIMIT; None where not bounded."""
         if not self.can_rank_bounded(score_field):
             return None
-        matches, _query, _vectors = self.matches(config)
-        return matches.order_by().values("pk")[: COUNT_LIMIT + 1].count()
+        ranked, _complete = self.candidates(config, 0)
+        return len(ranked)
+
+
+class FullCountCompilerMixin:
+    """Counts every match: for editors' page search and the choosers (autocomplete), whose
+    pagination must reach every page."""
+
+    def fast_count(self, config, score_field):
+        if not self.can_rank_bounded(score_field):
+            return None
+        matches, _rank = self.matches(config)
+        return matches.order_by().values("pk").count()

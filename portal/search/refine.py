@@ -11,10 +11,12 @@ from collections import defaultdict
 from django.core.cache import cache
 from wagtail.models import Page
 
+from . import bounded
 from .segment import DICT_PATH, HAN_RE, tokens
 
-# Matches regrouped and paginated; residents rarely go past the fifth page.
-CANDIDATES = 100
+# Matches regrouped and paginated (five pages; residents rarely go further): as many as the
+# backends count exactly, so "more than" and "the best" name the same number.
+CANDIDATES = bounded.COUNT_LIMIT
 VOCABULARY_TIMEOUT = 600  # seconds; new titles join the suggestions within ten minutes
 MAX_SUGGESTION_CHECKS = 3
 

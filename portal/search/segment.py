@@ -40,9 +40,10 @@ def get_tokenizer():
     return _tokenizer
 
 
-def tokens(text, bigrams=False):
+def tokens(text, bigrams=False, inner=True):
     """The words of `text` for search, lower-cased: each word jieba finds, preceded by every
-    dictionary word inside it (社区公益基金 -> 社区, 公益, 基金, 公益基金, ..., 社区公益基金).
+    dictionary word inside it (社区公益基金 -> 社区, 公益, 基金, 公益基金, ..., 社区公益基金)
+    unless `inner` is false.
 
     Like jieba's cut_for_search, but with inner words of any length, so that a query for
     公益基金 finds 社区公益基金 whatever the surrounding text. With `bigrams` (for indexed
@@ -59,7 +60,7 @@ def tokens(text, bigrams=False):
         if not WORD_RE.search(word):
             continue
         n = len(word)
-        if n > 2 and HAN_RE.fullmatch(word):
+        if inner and n > 2 and HAN_RE.fullmatch(word):
             for size in range(2, n):
                 for start in range(n - size + 1):
                     inner = word[start : start + size]
@@ -72,6 +73,6 @@ def tokens(text, bigrams=False):
     return result
 
 
-def segment(text, bigrams=False):
+def segment(text, bigrams=False, inner=True):
     """`text` as space-separated words for a full-text index (`bigrams=True`) or a query."""
-    return " ".join(tokens(text, bigrams=bigrams))
+    return " ".join(tokens(text, bigrams=bigrams, inner=inner))

@@ -1,16 +1,25 @@
-"""Faster relevance ranking for the SQLite FTS5 backend.
+"""Bounded relevance ranking for the SQLite FTS5 backend.
 
 modelsearch ranks SQLite results with a correlated sub-query that runs the full-text match
-once per matching row, so a common word over 20,000 pages takes seconds. Here FTS5 ranks its
-own matches by bm25, only the top candidates are checked against the queryset (live, site,
-type, ...), and counting stops past COUNT_LIMIT.
+once per matching row, and even FTS5's own `ORDER BY rank` scores every match: a common word
+over 20,000 pages scores 10,000 rows. Here a search reads only the newest matches the queryset
+allows (bounded.py: COUNT_LIMIT + 1, or as many as the results page asks for; FTS5 walks its
+index newest first, each match's page is looked up by key, and reading stops there), and ranks
+those by bm25; the same read gives the count, exact up to COUNT_LIMIT. What a search costs follows
+these limits, not the size of the site; only bm25's count of the pages that have each word,
+done by FTS5 in C, still grows with the data.
+
+A word on more pages than that finds the best of its newest pages: adding a word (a year, a
+building) narrows the matches and reaches older pages. Editors' page search and the choosers
+(autocomplete) are counted in full, so their pagination reaches every match.
 """
 
 from django.db import connections
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import IntegerField
 from django.db.models.expressions import RawSQL
 from modelsearch.query import MatchAll, Not
 
+from . import bounded
 from .internals import content_type_ids, sqlite_fts
 
 # Importable only on SQLite with FTS5 (backend.py imports this module only there).
@@ -18,9 +27,6 @@ fts = sqlite_fts()
 
 # bm25 column weights, in the FTS table's column order: autocomplete, body, title.
 BM25_WEIGHTS = "0.0, 1.0, 2.0"
-# Counting every match of a very common word costs as much as the search: past this many,
-# results say "more than COUNT_LIMIT".
-COUNT_LIMIT = 1000
 
 
 class FastRankingCompilerMixin:
@@ -32,82 +38,78 @@ class FastRankingCompilerMixin:
             and not isinstance(query, (MatchAll, Not, fts.AndNot))
         )
 
-    def match_expression(self, config):
-        """The FTS5 MATCH lookup for this query, e.g. '{title body} : ("电梯")'."""
-        query = self.build_search_query(fts.normalize(self.query), config=config)
-        return fts.MatchExpression(self.fields or self.FTS_TABLE_FIELDS, query)
-
     def match_string(self, config):
+        """The FTS5 MATCH string for this query, e.g. '{title body} : ("电梯")'."""
+        query = self.build_search_query(fts.normalize(self.query), config=config)
+        expression = fts.MatchExpression(self.fields or self.FTS_TABLE_FIELDS, query)
         compiler = fts.FTSIndexEntry.objects.all().query.get_compiler(using=self.queryset.db)
-        _sql, params = self.match_expression(config).as_sql(compiler, connections[self.queryset.db])
+        _sql, params = expression.as_sql(compiler, connections[self.queryset.db])
         return params[0]
 
-    def ranked_pks(self, config, wanted):
-        """The first `wanted` allowed matches, best first. FTS5 ranks its own matches (fast,
-        in C); only that many candidates are then checked against the queryset, with more
-        fetched while too few pass."""
-        db = self.queryset.db
-        match = self.match_string(config)
-        content_types = content_type_ids(self.queryset.model)
-        to_python = self.queryset.model._meta.pk.to_python
+    def matches_sql(self, config, select):
+        """SQL and params for the index entries that match and whose page the queryset allows
+        (live, this site, this type, ...: one lookup by key per match), selecting `select`."""
         table = fts.FTSIndexEntry._meta.db_table
-        limit = max(wanted * 2, 50)
-        while True:
-            with connections[db].cursor() as cursor:
-                cursor.execute(
-                    f"SELECT rowid FROM {table} WHERE {table} MATCH %s AND rank MATCH %s "  # noqa: S608 (table name)
-                    "ORDER BY rank LIMIT %s",
-                    (match, f"bm25({BM25_WEIGHTS})", limit),
-                )
-                rowids = [row[0] for row in cursor.fetchall()]
-            entries = dict(
-                fts.IndexEntry.objects.using(db)
-                .filter(pk__in=rowids, content_type_id__in=content_types)
-                .values_list("pk", "object_id")
-            )
-            keys = [to_python(entries[r]) for r in rowids if r in entries]
-            allowed = set(self.queryset.order_by().filter(pk__in=keys).values_list("pk", flat=True))
-            ranked = [k for k in keys if k in allowed]
-            if len(ranked) >= wanted or len(rowids) < limit:
-                return ranked[:wanted]
-            limit *= 4
+        entries = fts.IndexEntry._meta.db_table
+        types = content_type_ids(self.queryset.model) or [0]
+        key = "e.object_id"
+        if isinstance(self.queryset.model._meta.pk, IntegerField):
+            key = f"CAST({key} AS INTEGER)"
+        allowed = self.queryset.order_by().filter(pk=RawSQL(key, [])).values("pk")  # noqa: S611 (a column)
+        allowed_sql, allowed_params = allowed.query.sql_with_params()
+        sql = (
+            f"SELECT {select} FROM {table} JOIN {entries} e ON e.id = {table}.rowid "  # noqa: S608 (names, values are params)
+            f"WHERE {table} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(types))}) "
+            f"AND EXISTS ({allowed_sql})"
+        )
+        return sql, [self.match_string(config), *types, *allowed_params]
+
+    def newest_matches(self, config, limit):
+        """The keys of the newest `limit` allowed matches, best first by bm25, and whether they
+        are all the matches. FTS5 reads its index newest first and stops at `limit`."""
+        table = fts.FTSIndexEntry._meta.db_table
+        sql, params = self.matches_sql(config, f"e.object_id, bm25({table}, {BM25_WEIGHTS})")
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(f"{sql} ORDER BY {table}.rowid DESC LIMIT %s", (*params, limit))
+            rows = cursor.fetchall()
+        to_python = self.queryset.model._meta.pk.to_python
+        # sorted() keeps the newest first among equal scores.
+        ranked = [to_python(oid) for oid, _score in sorted(rows, key=lambda row: row[1])]
+        return ranked, len(rows) < limit
+
+    def candidates(self, config, wanted):
+        """The newest matches, ranked: as many as bounded.needed(wanted) where there are that
+        many, and whether they are all. Kept on the compiler, which a search's results and its
+        count share, so a results page and its count read the index once."""
+        need = bounded.needed(wanted)
+        kept = getattr(self, "_candidates", None)
+        if kept is None or not (kept[1] or len(kept[0]) >= need):
+            kept = self._candidates = self.newest_matches(config, need)
+        return kept
 
     def search(self, config, start, stop, score_field=None):
         if stop is None or not self.can_rank_fast(score_field):
             return super().search(config, start, stop, score_field=score_field)
-        pks = self.ranked_pks(config, stop)[start or 0 :]
-        # A queryset (callers such as the admin chain .values() on it) in rank order.
-        ranking = Case(
-            *[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(pks)], default=Value(len(pks))
-        )
-        return self.queryset.filter(pk__in=pks).order_by(ranking)
+        ranked, _complete = self.candidates(config, stop)
+        return bounded.in_order(self.queryset, ranked[start or 0 : stop])
 
     def fast_count(self, config, score_field):
-        """The count for CompilerCountsMixin: None where this compiler does not rank."""
-        return self.count_matches(config) if self.can_rank_fast(score_field) else None
+        """The count for CompilerCountsMixin: exact up to COUNT_LIMIT, past it more than
+        COUNT_LIMIT; None where this compiler does not rank."""
+        if not self.can_rank_fast(score_field):
+            return None
+        ranked, _complete = self.candidates(config, 0)
+        return len(ranked)
 
-    def count_matches(self, config):
-        """The number of allowed matches, counted up to COUNT_LIMIT + 1."""
-        matches = (
-            fts.FTSIndexEntry.objects.filter(
-                self.match_expression(config),
-                index_entry__content_type__in=content_type_ids(self.queryset.model),
-            )
-            .annotate(oid=F("index_entry__object_id"))
-            .values_list("oid")
-        )
-        matches_sql, matches_params = matches.query.sql_with_params()
-        # A correlated EXISTS looks each match's page up by key: the cost follows the number
-        # of matches counted, not the number of pages the queryset allows.
-        match_key = (
-            "CAST(m.oid AS INTEGER)" if isinstance(self.queryset.model._meta.pk, IntegerField) else "m.oid"
-        )
-        allowed = self.queryset.order_by().filter(pk=RawSQL(match_key, [])).values("pk")  # noqa: S611 (a constant)
-        allowed_sql, allowed_params = allowed.query.sql_with_params()
-        sql = (
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM ({matches_sql}) m "  # noqa: S608 (compiled SQL, values are params)
-            f"WHERE EXISTS ({allowed_sql}) LIMIT %s)"
-        )
+
+class FullCountCompilerMixin:
+    """Counts every allowed match: for editors' page search and the choosers (autocomplete),
+    whose pagination must reach every page. One look-up per match, never a ranking."""
+
+    def fast_count(self, config, score_field):
+        if not self.can_rank_fast(score_field):
+            return None
+        sql, params = self.matches_sql(config, "1")
         with connections[self.queryset.db].cursor() as cursor:
-            cursor.execute(sql, (*matches_params, *allowed_params, COUNT_LIMIT + 1))
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql})", params)  # noqa: S608 (compiled SQL)
             return cursor.fetchone()[0]

@@ -16,6 +16,7 @@ from wagtail.search.utils import normalise_query_string
 from portal.page_cache.memo import site_memo
 from portal.params import page_number
 
+from . import bounded
 from .backend import flatten
 from .models import SearchSynonym
 from .query import build_query, clean_query, highlight_terms, snippet
@@ -52,17 +53,8 @@ def page_date(page):
 
 
 def count_limit():
-    """How far the backend counts matches (SQLite and PostgreSQL stop at a limit), or None."""
-    if connection.vendor == "postgresql":
-        from . import postgres_fast
-
-        return postgres_fast.COUNT_LIMIT
-    if connection.vendor != "sqlite":
-        return None
-    # Importable only where SQLite's full-text models exist.
-    from . import sqlite_fast
-
-    return sqlite_fast.COUNT_LIMIT
+    """How far the backend counts matches (both database backends stop at a limit), or None."""
+    return bounded.COUNT_LIMIT if connection.vendor in ("postgresql", "sqlite") else None
 
 
 def search_pages(site, text, synonym_groups, type_key, types=None):

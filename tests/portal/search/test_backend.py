@@ -23,6 +23,25 @@ def test_word_inside_a_compound_is_found(add_page):
     assert titles(Page.objects.live().search("使用明细 2025")) == {"2025年第二季度物业管理费使用明细"}
 
 
+def test_a_query_that_needs_every_word_asks_for_whole_words_only(add_page):
+    """The index holds a word's inner words wherever it holds the word, so a query needing every
+    word finds the same pages without them (and bm25 counts each word once); a query needing
+    any word keeps them, so a typo still finds pages with part of a compound."""
+    from modelsearch.query import PlainText
+
+    from portal.search.backend import segment_query
+
+    assert segment_query(PlainText("监委会审核")).query_string == "监委会 审核"
+    assert segment_query(PlainText("监委会", operator="or")).query_string == "监委 委会 监委会"
+    add_page("监委会审核通过的公示")
+    add_page("监委主任述职")
+    assert titles(Page.objects.live().search("监委会")) == {"监委会审核通过的公示"}
+    assert titles(Page.objects.live().search(PlainText("监委会", operator="or"))) == {
+        "监委会审核通过的公示",
+        "监委主任述职",
+    }
+
+
 def test_all_words_are_required(add_page):
     add_page("电梯维修通知")
     add_page("电梯加装意见征集")

@@ -26,3 +26,9 @@ def test_tokenizer_is_loaded_once_per_process(settings, tmp_path):
 
 def test_english_is_lower_cased():
     assert tokens("Wi-Fi覆盖") == ["wi", "fi", "覆盖"]
+
+
+def test_inner_words_can_be_left_out():
+    assert tokens("物业管理费明细", inner=False) == ["物业管理费", "明细"]
+    assert segment("监委会", inner=False) == "监委会"
+    assert "监委" in tokens("监委会")
