@@ -11,6 +11,7 @@ from functools import cache
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import MATCH_NONE, And, Boost, Not, Or, Phrase, PlainText
 
+from .bounded import FullCountMixin
 from .internals import CompilerCountsMixin, database_backend_class, extend_backend, is_postgres, is_sqlite_fts
 from .segment import segment
 
@@ -130,25 +131,20 @@ class SegmentingCompilerMixin:
 @cache
 def segmented_backend_class(base):
     """A subclass of backend class `base` whose index and query compilers segment Chinese."""
-    compilers = [SegmentingCompilerMixin]
-    full_count = []
     parts = {"index_class": [SegmentingIndexMixin]}
+    ranking = None
     if is_sqlite_fts(base):
         # Importable only where SQLite's FTS models exist.
-        from .sqlite_fast import FastRankingCompilerMixin, FullCountCompilerMixin
-
-        compilers = [FastRankingCompilerMixin, SegmentingCompilerMixin]
-        full_count = [FullCountCompilerMixin]
-        parts["results_class"] = [CompilerCountsMixin]
+        from .sqlite_fast import BoundedRankingCompilerMixin as ranking
     elif is_postgres(base):
-        from .postgres_fast import BoundedRankingCompilerMixin, FullCountCompilerMixin
-
-        compilers = [BoundedRankingCompilerMixin, SegmentingCompilerMixin]
-        full_count = [FullCountCompilerMixin]
+        from .postgres_fast import BoundedRankingCompilerMixin as ranking
+    compilers = [SegmentingCompilerMixin]
+    parts["query_compiler_class"] = parts["autocomplete_query_compiler_class"] = compilers
+    if ranking is not None:
+        parts["query_compiler_class"] = [ranking, *compilers]
+        # Editors' page search and the choosers page through every match.
+        parts["autocomplete_query_compiler_class"] = [FullCountMixin, ranking, *compilers]
         parts["results_class"] = [CompilerCountsMixin]
-    parts["query_compiler_class"] = compilers
-    # Editors' page search and the choosers page through every match.
-    parts["autocomplete_query_compiler_class"] = [*full_count, *compilers]
     return extend_backend(base, "Segmented", parts)
 
 

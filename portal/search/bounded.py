@@ -28,3 +28,41 @@ def in_order(queryset, pks):
     whens = " ".join(f"WHEN %s THEN {rank}" for rank in range(len(pks)))
     ranking = RawSQL(f"CASE {column} {whens} ELSE {len(pks)} END", pks)  # noqa: S611 (values are params)
     return queryset.filter(pk__in=pks).order_by(ranking)
+
+
+class BoundedRankingMixin:
+    """A query compiler that ranks only the newest matches. The backend's mixin supplies
+    `can_rank_bounded(score_field)`, `newest_matches(config, limit)` -> (keys best first,
+    whether they are all) and `count_all(config)`."""
+
+    def candidates(self, config, wanted):
+        """The newest matches, ranked: as many as needed(wanted) where there are that many,
+        and whether they are all. Kept on the compiler, which a search's results and its count
+        share, so a results page and its count read the index once."""
+        need = needed(wanted)
+        kept = getattr(self, "_candidates", None)
+        if kept is None or not (kept[1] or len(kept[0]) >= need):
+            kept = self._candidates = self.newest_matches(config, need)
+        return kept
+
+    def search(self, config, start, stop, score_field=None, **kwargs):
+        if stop is None or not self.can_rank_bounded(score_field):
+            return super().search(config, start, stop, score_field=score_field, **kwargs)
+        ranked, _complete = self.candidates(config, stop)
+        return in_order(self.queryset, ranked[start or 0 : stop])
+
+    def fast_count(self, config, score_field):
+        """The count for CompilerCountsMixin: exact up to COUNT_LIMIT, past it more than
+        COUNT_LIMIT; None where this compiler does not rank."""
+        if not self.can_rank_bounded(score_field):
+            return None
+        ranked, _complete = self.candidates(config, 0)
+        return len(ranked)
+
+
+class FullCountMixin:
+    """Counts every match: for editors' page search and the choosers (autocomplete), whose
+    pagination must reach every page."""
+
+    def fast_count(self, config, score_field):
+        return self.count_all(config) if self.can_rank_bounded(score_field) else None

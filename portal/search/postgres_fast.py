@@ -12,7 +12,7 @@ from modelsearch.query import Fuzzy, MatchAll, Not
 from . import bounded
 
 
-class BoundedRankingCompilerMixin:
+class BoundedRankingCompilerMixin(bounded.BoundedRankingMixin):
     def can_rank_bounded(self, score_field):
         return (
             self.order_by_relevance
@@ -42,37 +42,6 @@ class BoundedRankingCompilerMixin:
         rows = sorted(rows.order_by("-pk"), key=lambda row: -row[1])
         return [pk for pk, _rank in rows], len(rows) < limit
 
-    def candidates(self, config, wanted):
-        """The newest matches, ranked: as many as bounded.needed(wanted) where there are that
-        many, and whether they are all. Kept on the compiler, which a search's results and its
-        count share, so a results page and its count read the index once."""
-        need = bounded.needed(wanted)
-        kept = getattr(self, "_candidates", None)
-        if kept is None or not (kept[1] or len(kept[0]) >= need):
-            kept = self._candidates = self.newest_matches(config, need)
-        return kept
-
-    def search(self, config, start, stop, score_field=None, backend=None):
-        if stop is None or not self.can_rank_bounded(score_field):
-            return super().search(config, start, stop, score_field=score_field, backend=backend)
-        ranked, _complete = self.candidates(config, stop)
-        return bounded.in_order(self.queryset, ranked[start or 0 : stop])
-
-    def fast_count(self, config, score_field):
-        """The count for CompilerCountsMixin: exact up to COUNT_LIMIT, past it more than
-        COUNT_LIMIT; None where not bounded."""
-        if not self.can_rank_bounded(score_field):
-            return None
-        ranked, _complete = self.candidates(config, 0)
-        return len(ranked)
-
-
-class FullCountCompilerMixin:
-    """Counts every match: for editors' page search and the choosers (autocomplete), whose
-    pagination must reach every page."""
-
-    def fast_count(self, config, score_field):
-        if not self.can_rank_bounded(score_field):
-            return None
+    def count_all(self, config):
         matches, _rank = self.matches(config)
         return matches.order_by().values("pk").count()

@@ -29,8 +29,8 @@ fts = sqlite_fts()
 BM25_WEIGHTS = "0.0, 1.0, 2.0"
 
 
-class FastRankingCompilerMixin:
-    def can_rank_fast(self, score_field):
+class BoundedRankingCompilerMixin(bounded.BoundedRankingMixin):
+    def can_rank_bounded(self, score_field):
         query = fts.normalize(self.query)
         return (
             self.order_by_relevance
@@ -77,38 +77,8 @@ class FastRankingCompilerMixin:
         ranked = [to_python(oid) for oid, _score in sorted(rows, key=lambda row: row[1])]
         return ranked, len(rows) < limit
 
-    def candidates(self, config, wanted):
-        """The newest matches, ranked: as many as bounded.needed(wanted) where there are that
-        many, and whether they are all. Kept on the compiler, which a search's results and its
-        count share, so a results page and its count read the index once."""
-        need = bounded.needed(wanted)
-        kept = getattr(self, "_candidates", None)
-        if kept is None or not (kept[1] or len(kept[0]) >= need):
-            kept = self._candidates = self.newest_matches(config, need)
-        return kept
-
-    def search(self, config, start, stop, score_field=None):
-        if stop is None or not self.can_rank_fast(score_field):
-            return super().search(config, start, stop, score_field=score_field)
-        ranked, _complete = self.candidates(config, stop)
-        return bounded.in_order(self.queryset, ranked[start or 0 : stop])
-
-    def fast_count(self, config, score_field):
-        """The count for CompilerCountsMixin: exact up to COUNT_LIMIT, past it more than
-        COUNT_LIMIT; None where this compiler does not rank."""
-        if not self.can_rank_fast(score_field):
-            return None
-        ranked, _complete = self.candidates(config, 0)
-        return len(ranked)
-
-
-class FullCountCompilerMixin:
-    """Counts every allowed match: for editors' page search and the choosers (autocomplete),
-    whose pagination must reach every page. One look-up per match, never a ranking."""
-
-    def fast_count(self, config, score_field):
-        if not self.can_rank_fast(score_field):
-            return None
+    def count_all(self, config):
+        """Every allowed match, counted: one look-up per match, never a ranking."""
         sql, params = self.matches_sql(config, "1")
         with connections[self.queryset.db].cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM ({sql})", params)  # noqa: S608 (compiled SQL)
