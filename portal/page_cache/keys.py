@@ -71,11 +71,12 @@ def site_and_generation(request):
     """(site id, its generation) for this request's host, or (None, None)."""
     host = request.get_host().lower()
     known = _HOSTS.get(host)
-    wanted = [_generation_key(SITES_KEY)] + ([_generation_key(known[1])] if known else [])
-    values = cache.get_many(wanted)
-    sites_generation = values.get(wanted[0])
-    if known and sites_generation == known[0] and len(wanted) == 2 and wanted[1] in values:
-        return known[1], values[wanted[1]]
+    if known is not None:
+        sites_generation, site_id = known
+        sites_key, site_key = _generation_key(SITES_KEY), _generation_key(site_id)
+        values = cache.get_many([sites_key, site_key])
+        if values.get(sites_key) == sites_generation and site_key in values:
+            return site_id, values[site_key]
     site_id = site_id_for(request)
     if site_id is None:
         return None, None

@@ -3,7 +3,6 @@
 import hashlib
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db import connection
 from django.db.models import F, prefetch_related_objects
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -52,9 +51,11 @@ def page_date(page):
     return None
 
 
-def count_limit():
-    """How far the backend counts matches (both database backends stop at a limit), or None."""
-    return bounded.COUNT_LIMIT if connection.vendor in ("postgresql", "sqlite") else None
+def count_limit(results):
+    """How far `results` were counted: COUNT_LIMIT where the backend ranks a bounded set, else
+    None (every match counted)."""
+    bounded_search = isinstance(getattr(results, "query_compiler", None), bounded.BoundedRankingMixin)
+    return bounded.COUNT_LIMIT if bounded_search else None
 
 
 def search_pages(site, text, synonym_groups, type_key, types=None):
@@ -179,7 +180,7 @@ def search(request):
                 site, text, lambda fixed: has_strict_matches(site, fixed, synonym_groups)
             )
         context.update(
-            count_limit=count_limit(),
+            count_limit=count_limit(results),
             total=total,
             shown_limit=CANDIDATES if total > CANDIDATES else None,
             page_obj=page_obj,
