@@ -92,7 +92,7 @@ def _segment(query):
         operator = query.operator if isinstance(query, PlainText) else "and"
         # A page with a word has every dictionary word inside it in the index too, so when
         # every word is required its inner words find nothing more; leaving them out keeps
-        # bm25 from counting one word several times and from reading their long lists.
+        # the ranking from counting one word several times and saves reading their lists.
         words = segment(query.query_string, inner=operator != "and")
         if not words:
             return None

@@ -1,13 +1,12 @@
 """Bounded relevance ranking for the SQLite FTS5 backend.
 
 modelsearch ranks SQLite results with a correlated sub-query that runs the full-text match
-once per matching row, and even FTS5's own `ORDER BY rank` scores every match: a common word
-over 20,000 pages scores 10,000 rows. Here a search reads only the newest matches the queryset
-allows (bounded.py: COUNT_LIMIT + 1, or as many as the results page asks for; FTS5 walks its
-index newest first, each match's page is looked up by key, and reading stops there), and ranks
-those by bm25; the same read gives the count, exact up to COUNT_LIMIT. What a search costs follows
-these limits, not the size of the site; only bm25's count of the pages that have each word,
-done by FTS5 in C, still grows with the data.
+once per matching row, and even FTS5's own bm25 first counts every page that has each word of
+the query. Here a search reads only the newest matches the queryset allows (bounded.py:
+COUNT_LIMIT + 1, or as many as the results page asks for): one statement walks the FTS5 index
+newest first, looks each match's page up by key, stops at the limit and returns the text
+scoring.py ranks them by. The same read gives the count, exact up to COUNT_LIMIT. What a search
+costs follows the number of matches up to that limit, not the size of the site.
 
 A word on more pages than that finds the best of its newest pages: adding a word (a year, a
 building) narrows the matches and reaches older pages. Editors' page search and the choosers
@@ -19,14 +18,11 @@ from django.db.models import IntegerField
 from django.db.models.expressions import RawSQL
 from modelsearch.query import MatchAll, Not
 
-from . import bounded
+from . import bounded, scoring
 from .internals import content_type_ids, sqlite_fts
 
 # Importable only on SQLite with FTS5 (backend.py imports this module only there).
 fts = sqlite_fts()
-
-# bm25 column weights, in the FTS table's column order: autocomplete, body, title.
-BM25_WEIGHTS = "0.0, 1.0, 2.0"
 
 
 class BoundedRankingCompilerMixin(bounded.BoundedRankingMixin):
@@ -65,17 +61,18 @@ class BoundedRankingCompilerMixin(bounded.BoundedRankingMixin):
         return sql, [self.match_string(config), *types, *allowed_params]
 
     def newest_matches(self, config, limit):
-        """The keys of the newest `limit` allowed matches, best first by bm25, and whether they
-        are all the matches. FTS5 reads its index newest first and stops at `limit`."""
+        """The keys of the newest `limit` allowed matches, best first (scoring.py), and whether
+        they are all the matches. FTS5 reads its index newest first and stops at `limit`."""
         table = fts.FTSIndexEntry._meta.db_table
-        sql, params = self.matches_sql(config, f"e.object_id, bm25({table}, {BM25_WEIGHTS})")
+        columns = self.fields or self.FTS_TABLE_FIELDS
+        texts = ", ".join(f"substr(e.{column}, 1, {scoring.MAX_TEXT})" for column in columns)
+        sql, params = self.matches_sql(config, f"e.object_id, {texts}")
         with connections[self.queryset.db].cursor() as cursor:
             cursor.execute(f"{sql} ORDER BY {table}.rowid DESC LIMIT %s", (*params, limit))
             rows = cursor.fetchall()
         to_python = self.queryset.model._meta.pk.to_python
-        # sorted() keeps the newest first among equal scores.
-        ranked = [to_python(oid) for oid, _score in sorted(rows, key=lambda row: row[1])]
-        return ranked, len(rows) < limit
+        keys = scoring.ranked(rows, scoring.query_words(self.query), columns)
+        return [to_python(key) for key in keys], len(rows) < limit
 
     def count_all(self, config):
         """Every allowed match, counted: one look-up per match, never a ranking."""

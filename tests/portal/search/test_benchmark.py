@@ -11,9 +11,12 @@ pytestmark = pytest.mark.django_db
 
 def test_benchmark_builds_pages_of_the_root_type_and_times_queries(home_page):
     out = io.StringIO()
-    call_command("search_benchmark", small=5, large=12, queries=3, stdout=out)
+    call_command("search_benchmark", small=5, middle=8, large=12, queries=3, stdout=out)
     report = out.getvalue()
+    assert "     8 页：建索引" in report
     assert "    12 页：建索引" in report
+    assert "12 页与 5 页的中位数之比" in report
+    assert "12 页与 8 页的中位数之比" in report
     assert "3 次查询 中位数" in report
     pages = Page.objects.child_of(home_page).specific()
     assert pages.count() == 12

@@ -48,6 +48,21 @@ def test_only_the_newest_matches_are_ranked_and_a_later_page_reaches_older_ones(
     assert keys(search("电梯维修 公告")[:3]) == [oldest_and_best.pk]
 
 
+def test_a_search_reads_only_the_matches_it_ranks(add_page, limit, monkeypatch):
+    from portal.search import scoring
+
+    if connection.vendor != "sqlite":
+        pytest.skip("scoring.py ranks the SQLite backend's candidates")
+    limit(2)
+    read = []
+    ranked = scoring.ranked
+    monkeypatch.setattr(scoring, "ranked", lambda rows, *args: read.append(len(rows)) or ranked(rows, *args))
+    for n in range(8):
+        add_page(f"路灯维修通知第{n}号")
+    assert len(keys(search("路灯")[:3])) == 3
+    assert read == [3]
+
+
 def test_the_best_of_the_ranked_matches_comes_first(notice_index, limit):
     limit(5)
     weak = notice(notice_index, "近期安排", "三号楼电梯维修。")
