@@ -5,13 +5,16 @@ once per matching row, and even FTS5's own bm25 first counts every page that has
 the query. Here a search reads only the newest matches the queryset allows (bounded.py:
 COUNT_LIMIT + 1, or as many as the results page asks for): one statement walks the FTS5 index
 newest first, looks each match's page up by key, stops at the limit and returns the text
-scoring.py ranks them by. The same read gives the count, exact up to COUNT_LIMIT. What a search
+scoring.py ranks them by. A model with few entries (volunteer teams) is searched the other way
+round, entry by entry, so a word on thousands of pages costs its search nothing. The same read gives the count, exact up to COUNT_LIMIT. What a search
 costs follows the number of matches up to that limit, not the size of the site.
 
 A word on more pages than that finds the best of its newest pages: adding a word (a year, a
 building) narrows the matches and reaches older pages. Editors' page search and the choosers
 (autocomplete) are counted in full, so their pagination reaches every match.
 """
+
+import time
 
 from django.db import connections
 from django.db.models import IntegerField
@@ -23,6 +26,27 @@ from .internals import content_type_ids, sqlite_fts
 
 # Importable only on SQLite with FTS5 (backend.py imports this module only there).
 fts = sqlite_fts()
+# A model with fewer index entries than this (volunteer teams, say) is searched entry by entry,
+# each checked against the full-text index by key; walking a word's matches instead would read
+# every page with that word only to find it is not a team.
+FEW_ENTRIES = 200
+# How long a process trusts what it found about a model's number of entries (only the plan
+# depends on it, never the results).
+FEW_ENTRIES_TTL = 300.0
+_few_entries = {}
+
+
+def few_entries(db, types):
+    """Whether these content types have fewer than FEW_ENTRIES index entries (a bounded count,
+    remembered for FEW_ENTRIES_TTL seconds)."""
+    key = (db, tuple(types))
+    known = _few_entries.get(key)
+    if known is not None and known[0] > time.monotonic():
+        return known[1]
+    entries = fts.IndexEntry.objects.using(db).filter(content_type_id__in=types)
+    few = entries.values("pk")[:FEW_ENTRIES].count() < FEW_ENTRIES
+    _few_entries[key] = (time.monotonic() + FEW_ENTRIES_TTL, few)
+    return few
 
 
 class BoundedRankingCompilerMixin(bounded.BoundedRankingMixin):
@@ -44,7 +68,9 @@ class BoundedRankingCompilerMixin(bounded.BoundedRankingMixin):
 
     def matches_sql(self, config, select):
         """SQL and params for the index entries that match and whose page the queryset allows
-        (live, this site, this type, ...: one lookup by key per match), selecting `select`."""
+        (live, this site, this type, ...: one lookup by key per match), selecting `select`,
+        and the column that orders them newest first. The full-text index is walked newest
+        first, or, for a model with few entries, each of its entries is checked by key."""
         table = fts.FTSIndexEntry._meta.db_table
         entries = fts.IndexEntry._meta.db_table
         types = content_type_ids(self.queryset.model) or [0]
@@ -53,22 +79,25 @@ class BoundedRankingCompilerMixin(bounded.BoundedRankingMixin):
             key = f"CAST({key} AS INTEGER)"
         allowed = self.queryset.order_by().filter(pk=RawSQL(key, [])).values("pk")  # noqa: S611 (a column)
         allowed_sql, allowed_params = allowed.query.sql_with_params()
+        if few_entries(self.queryset.db, types):
+            source, newest = f"{entries} e CROSS JOIN {table} ON {table}.rowid = e.id", "e.id"
+        else:
+            source, newest = f"{table} JOIN {entries} e ON e.id = {table}.rowid", f"{table}.rowid"
         sql = (
-            f"SELECT {select} FROM {table} JOIN {entries} e ON e.id = {table}.rowid "  # noqa: S608 (names, values are params)
+            f"SELECT {select} FROM {source} "  # noqa: S608 (names, values are params)
             f"WHERE {table} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(types))}) "
             f"AND EXISTS ({allowed_sql})"
         )
-        return sql, [self.match_string(config), *types, *allowed_params]
+        return sql, [self.match_string(config), *types, *allowed_params], newest
 
     def newest_matches(self, config, limit):
         """The keys of the newest `limit` allowed matches, best first (scoring.py), and whether
         they are all the matches. FTS5 reads its index newest first and stops at `limit`."""
-        table = fts.FTSIndexEntry._meta.db_table
         columns = self.fields or self.FTS_TABLE_FIELDS
         texts = ", ".join(f"substr(e.{column}, 1, {scoring.MAX_TEXT})" for column in columns)
-        sql, params = self.matches_sql(config, f"e.object_id, {texts}")
+        sql, params, newest = self.matches_sql(config, f"e.object_id, {texts}")
         with connections[self.queryset.db].cursor() as cursor:
-            cursor.execute(f"{sql} ORDER BY {table}.rowid DESC LIMIT %s", (*params, limit))
+            cursor.execute(f"{sql} ORDER BY {newest} DESC LIMIT %s", (*params, limit))
             rows = cursor.fetchall()
         to_python = self.queryset.model._meta.pk.to_python
         keys = scoring.ranked(rows, scoring.query_words(self.query), columns)
@@ -76,7 +105,7 @@ class BoundedRankingCompilerMixin(bounded.BoundedRankingMixin):
 
     def count_all(self, config):
         """Every allowed match, counted: one look-up per match, never a ranking."""
-        sql, params = self.matches_sql(config, "1")
+        sql, params, _newest = self.matches_sql(config, "1")
         with connections[self.queryset.db].cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM ({sql})", params)  # noqa: S608 (compiled SQL)
             return cursor.fetchone()[0]

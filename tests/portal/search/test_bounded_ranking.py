@@ -114,3 +114,81 @@ def test_editors_page_search_counts_every_match(client, add_page, limit, admin_u
     html = client.get("/admin/pages/search/", {"q": "楼道清理"}).content.decode()
     for page in pages:
         assert f"/admin/pages/{page.pk}/edit/" in html
+
+
+@pytest.fixture
+def sqlite_plans(monkeypatch):
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite backend picks between two plans")
+    from portal.search import sqlite_fast
+
+    monkeypatch.setattr(sqlite_fast, "_few_entries", {})
+    return sqlite_fast
+
+
+def vm_steps(run):
+    """SQLite virtual machine steps taken by `run()`: the work done, whatever the clock."""
+    steps = [0]
+
+    def count():
+        steps[0] += 1
+        return 0
+
+    connection.ensure_connection()
+    connection.connection.set_progress_handler(count, 1)
+    try:
+        result = run()
+    finally:
+        connection.connection.set_progress_handler(None, 1)
+    return steps[0], result
+
+
+def merge_index_segments():
+    """FTS5's segments, merged into one as its automerge does in time: otherwise how many a
+    lookup reads depends on the order of earlier writes, not on the search."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO wagtailsearch_indexentry_fts(wagtailsearch_indexentry_fts) VALUES('optimize')"
+        )
+
+
+def test_a_model_with_few_entries_costs_the_same_however_many_pages_have_the_word(
+    add_page, site, sqlite_plans
+):
+    from modelsearch.backends import get_search_backend
+
+    from volunteers.factories import VolunteerTeamFactory
+    from volunteers.models import VolunteerTeam
+
+    team = VolunteerTeamFactory(site=site, name="社区调解队", description="化解邻里纠纷。")
+    VolunteerTeamFactory(site=site, name="助老服务队", description="陪伴独居老人。")
+
+    def teams():
+        query = build_query("社区", [])
+        return [t.pk for t in get_search_backend().search(query, VolunteerTeam.objects.filter(site=site))[:3]]
+
+    for n in range(3):
+        add_page(f"社区通知第{n}号")
+    assert teams() == [team.pk]  # warm: the plan is chosen once
+    merge_index_segments()
+    few, found = vm_steps(teams)
+    for n in range(3, 60):
+        add_page(f"社区通知第{n}号")
+    merge_index_segments()
+    many, found_later = vm_steps(teams)
+    assert found == found_later == [team.pk]
+    assert many <= few * 1.1, (few, many)
+
+
+def test_both_plans_find_and_rank_the_same(add_page, limit, monkeypatch, sqlite_plans):
+    limit(4)
+    for n in range(9):
+        add_page(f"路灯维修通知第{n}号" if n % 2 else f"路灯更换第{n}号，维修另行通知")
+    results = {}
+    for few in (0, 10_000):  # every model "large", then every model "few"
+        monkeypatch.setattr(sqlite_plans, "FEW_ENTRIES", few)
+        monkeypatch.setattr(sqlite_plans, "_few_entries", {})
+        found = search("路灯 维修")
+        results[few] = (keys(found[:3]), keys(found[3:5]), found.count())
+    assert results[0] == results[10_000]
+    assert len(results[0][0]) == 3 and results[0][2] == 5
