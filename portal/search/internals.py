@@ -6,7 +6,8 @@ What the search relies on that modelsearch does not document:
   `autocomplete_query_compiler_class` and `results_class`, and they can be subclassed;
 - `index.add_items(model, objs)`, and the query compiler's `queryset`, `query`, `fields`,
   `order_by_relevance` and `get_config(backend)`;
-- results count themselves in the private `_do_count`;
+- results count themselves in the private `_do_count`, and the database backends' results
+  give the queryset of their slice, in rank order, from `get_queryset()` (ranked_queryset);
 - the SQLite FTS5 backend's private modules (`MatchExpression`, `normalize`, `AndNot`), its
   index models and its compiler's `build_search_query`, `FTS_TABLE_FIELDS` and
   `search(config, start, stop, score_field)`;
@@ -99,6 +100,12 @@ class CompilerCountsMixin:
         return super()._do_count() if count is None else count
 
 
+def ranked_queryset(results):
+    """The queryset of a slice of search results, in rank order: the search page reads a few
+    columns of its candidates from it instead of building a page object for each."""
+    return results.get_queryset()
+
+
 def _missing(what, obj, names):
     return [f"modelsearch's {what} ({obj!r}) has no `{name}`" for name in names if not hasattr(obj, name)]
 
@@ -131,7 +138,7 @@ def problems():
     found += _missing(
         "search results", BaseSearchResults(None, None), ["backend", "query_compiler", "_score_field"]
     )
-    found += _missing("search results", base.results_class, ["_do_count"])
+    found += _missing("search results", base.results_class, ["_do_count", "get_queryset"])
     found += _changed(base.index_class.add_items, 2)
     found += _changed(
         BaseSearchQueryCompiler.__init__, ["queryset", "query", "fields", "operator", "order_by_relevance"]

@@ -36,13 +36,13 @@ def series_key(title):
 
 
 def regroup(entries, query):
-    """`entries` (dicts with "page" and "date", best match first) with reposts folded into
+    """`entries` (dicts with "title" and "date", best match first) with reposts folded into
     their newest copy (`entry["copies"]` lists the others, newest first) and, unless the query
     names a number or date itself, each series of titles that differ only in their numbers in
     newest-first order at the place of its best match."""
     posts = defaultdict(list)
     for entry in entries:
-        posts[same_post_key(entry["page"].title)].append(entry)
+        posts[same_post_key(entry["title"])].append(entry)
     kept = []
     for group in posts.values():  # dicts keep the order of each group's best match
         newest, *copies = sorted(group, key=_newest_first)
@@ -52,7 +52,7 @@ def regroup(entries, query):
 
     series = defaultdict(list)
     for entry in kept:
-        series[series_key(entry["page"].title)].append(entry)
+        series[series_key(entry["title"])].append(entry)
     return [entry for group in series.values() for entry in sorted(group, key=_newest_first)]
 
 

@@ -1,7 +1,9 @@
 """The site search page, /search/?q=…&type=…&page=…"""
 
+import functools
 import hashlib
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import F, prefetch_related_objects
 from django.template.response import TemplateResponse
@@ -17,6 +19,7 @@ from portal.params import page_number
 
 from . import bounded
 from .backend import flatten
+from .internals import ranked_queryset
 from .models import SearchSynonym
 from .query import build_query, clean_query, highlight_terms, snippet
 from .refine import CANDIDATES, live_pages, regroup, suggestion
@@ -40,15 +43,58 @@ def page_text(page):
     return strip_tags(" ".join(parts))
 
 
-def page_date(page):
-    """The date residents care about: the page's own date if it has one, else first publication."""
-    for name in ("date", "public_from", "issue_date"):
-        value = getattr(page, name, None)
-        if value:
-            return value
-    if page.first_published_at:
-        return timezone.localdate(page.first_published_at)
-    return None
+# A page's own date, where its model has one of these fields (the first set counts); else the
+# day it was first published.
+DATE_FIELDS = ("date", "public_from", "issue_date")
+
+
+@functools.cache
+def date_fields(model):
+    names = {f.name for f in model._meta.concrete_fields}
+    return [name for name in DATE_FIELDS if name in names]
+
+
+def candidate_rows(results, limit):
+    """The first `limit` results, best first, as dicts of "pk", "title", "model" and "date":
+    a few columns, no page object built (only the shown results get theirs, with_pages)."""
+    columns = ("pk", "title", "content_type_id", "first_published_at")
+    rows = list(ranked_queryset(results[:limit]).values(*columns))
+    by_model = {}
+    for row in rows:
+        row["model"] = ContentType.objects.get_for_id(row.pop("content_type_id")).model_class()
+        published = row.pop("first_published_at")
+        row["date"] = timezone.localdate(published) if published else None
+        by_model.setdefault(row["model"], []).append(row)
+    for model, model_rows in by_model.items():
+        fields = date_fields(model) if model is not None else []
+        if not fields:
+            continue
+        own = model.objects.filter(pk__in=[row["pk"] for row in model_rows]).values_list("pk", *fields)
+        dates = {pk: next((value for value in values if value), None) for pk, *values in own}
+        for row in model_rows:
+            row["date"] = dates.get(row["pk"]) or row["date"]
+    return rows
+
+
+def with_pages(entries):
+    """The shown `entries` with "page", their specific page (and so their copies): one query
+    per page type among them. A page deleted meanwhile drops out."""
+    rows = [row for entry in entries for row in (entry, *entry["copies"])]
+    pks_by_model = {}
+    for row in rows:
+        pks_by_model.setdefault(row["model"], []).append(row["pk"])
+    pages = {}
+    for model, pks in pks_by_model.items():
+        if model is not None:
+            pages.update((page.pk, page) for page in model.objects.filter(pk__in=pks))
+    for row in rows:
+        row["page"] = pages.get(row["pk"])
+    shown = []
+    for entry in entries:
+        if entry["page"] is not None:
+            entry["copies"] = [copy for copy in entry["copies"] if copy["page"] is not None]
+            shown.append(entry)
+    return shown
 
 
 def count_limit(results):
@@ -96,19 +142,6 @@ def search_sources(site, text, synonym_groups, terms, types, type_key):
         if results:
             found.append({"key": result_type.key, "label": result_type.label, "results": results})
     return found
-
-
-def specific_pages(pages):
-    """`pages` (plain Page objects, in order) as their specific classes: one query per page type
-    among them (PageQuerySet.specific() would first read the ids and types again)."""
-    pks_by_model = {}
-    for page in pages:
-        pks_by_model.setdefault(page.specific_class, []).append(page.pk)
-    specific = {}
-    for model, pks in pks_by_model.items():
-        if model is not None:
-            specific.update((p.pk, p) for p in model.objects.filter(pk__in=pks))
-    return [specific[page.pk] for page in pages if page.pk in specific]
 
 
 def prefetch_snippet_data(pages):
@@ -166,14 +199,14 @@ def search(request):
         )
         results, relaxed = search_pages(site, text, synonym_groups, type_key, types)
         total = len(results) if isinstance(results, list) else results.count()
-        found = specific_pages(list(results[: min(total, CANDIDATES)]) if total else [])
-        entries = regroup([{"page": page, "date": page_date(page)} for page in found], text)
+        entries = regroup(candidate_rows(results, min(total, CANDIDATES)) if total else [], text)
         paginator = Paginator(entries, PER_PAGE)
         try:
             page_obj = paginator.page(page_number(request))
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
-        prefetch_snippet_data([entry["page"] for entry in page_obj.object_list])
+        shown = with_pages(page_obj.object_list)
+        prefetch_snippet_data([entry["page"] for entry in shown])
         terms = highlight_terms(text, synonym_groups)
         if relaxed or not total:
             context["did_you_mean"] = suggestion(
@@ -193,7 +226,7 @@ def search(request):
                     "title": snippet(result_title(entry["page"]), terms, width=200),
                     "snippet": snippet(page_text(entry["page"]), terms),
                 }
-                for entry in page_obj.object_list
+                for entry in shown
             ],
         )
         if page_obj.number == 1:

@@ -2,7 +2,6 @@
 and names shown as the page shows them."""
 
 import datetime
-from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
@@ -13,11 +12,11 @@ pytestmark = pytest.mark.django_db
 
 
 def entry(title, day):
-    return {"page": SimpleNamespace(title=title), "date": datetime.date(2026, 1, day)}
+    return {"title": title, "date": datetime.date(2026, 1, day)}
 
 
 def titles_and_dates(entries):
-    return [(e["page"].title, e["date"].day, len(e["copies"])) for e in entries]
+    return [(e["title"], e["date"].day, len(e["copies"])) for e in entries]
 
 
 def test_reposts_fold_into_the_newest_copy_at_the_best_place():
@@ -40,14 +39,14 @@ def test_a_series_is_newest_first_unless_the_query_names_a_number():
         entry("2026年第一季度物业费使用明细", 20),
         entry("2025年第四季度物业费使用明细", 10),
     ]
-    assert [e["page"].title for e in regroup(ranked, "物业费")] == [
+    assert [e["title"] for e in regroup(ranked, "物业费")] == [
         "2026年第一季度物业费使用明细",
         "2025年第四季度物业费使用明细",
         "2025年第二季度物业费使用明细",
         "关于物业费调整的说明",
     ]
     # 2025年 is what the resident asked for: the backend's order stands.
-    assert [e["page"].title for e in regroup(ranked, "2025年 物业费")] == [e["page"].title for e in ranked]
+    assert [e["title"] for e in regroup(ranked, "2025年 物业费")] == [e["title"] for e in ranked]
 
 
 def test_a_one_character_typo_is_corrected_to_a_known_word():
@@ -104,3 +103,44 @@ def test_a_role_model_is_named_in_results_as_in_the_gallery(client, home_page):
     for name in ("胡红霞", "郭*华"):
         assert name in gallery and name in results
     assert "胡*霞" not in results and "郭振华" not in results
+
+
+def test_a_page_with_its_own_date_is_dated_and_grouped_by_it(client, notice_index):
+    from notices.factories import NoticePageFactory
+
+    # Published in the opposite order of their own dates: the notice's date is what counts.
+    for day in (20, 5, 12):
+        NoticePageFactory(
+            parent=notice_index, title="关于楼道堆物清理的通知", date=datetime.date(2026, 2, day)
+        )
+    html = client.get("/search/", {"q": "堆物清理"}).content.decode()
+    assert html.count('class="search-results__title"') == 1
+    assert "同一内容另有 2 次发布" in html
+    assert html.index("2026年2月20日") < html.index("2026年2月12日") < html.index("2026年2月5日")
+
+
+def test_only_the_shown_results_are_built_as_pages(client, notice_index):
+    from django.db.models.signals import post_init
+    from wagtail.models import Page
+
+    from notices.factories import NoticePageFactory
+    from notices.models import NoticePage
+
+    for n in range(30):
+        NoticePageFactory(parent=notice_index, title=f"第{n}号楼电梯年检通知")
+    built = []
+
+    def count(sender, **kwargs):
+        built.append(sender)
+
+    post_init.connect(count, sender=NoticePage)
+    post_init.connect(count, sender=Page)
+    try:
+        html = client.get("/search/", {"q": "电梯年检"}).content.decode()
+    finally:
+        post_init.disconnect(count, sender=NoticePage)
+        post_init.disconnect(count, sender=Page)
+    assert "找到 30 条结果" in html
+    assert html.count('class="search-results__title"') == 10
+    assert built.count(NoticePage) == 10
+    assert built.count(Page) < 10  # the site's own pages (home, sections), none per result
