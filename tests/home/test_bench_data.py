@@ -11,7 +11,8 @@ from volunteers.models import ServiceRecord, Volunteer
 def test_bulk_inserted_pages_form_a_valid_tree_and_every_measured_url_serves(client, site):
     urls = data.build(0.002)
     assert NoticePage.objects.live().count() == 20
-    assert IssuePage.objects.count() == 2 and ArticlePage.objects.count() == 2
+    assert IssuePage.objects.count() == 2
+    assert ArticlePage.objects.count() == 2 * data.ARTICLES_PER_ISSUE
     assert Volunteer.objects.count() == 6 and ServiceRecord.objects.count() == 200
     assert Page.find_problems() == ([], [], [], [], [])
     for name, url in urls.items():
@@ -19,3 +20,9 @@ def test_bulk_inserted_pages_form_a_valid_tree_and_every_measured_url_serves(cli
         assert response.status_code == 200, name
     notice = NoticePage.objects.order_by("pk").last()
     assert notice.title in client.get(notice.url).content.decode()
+    # The pages are in the search index: the measured search finds the articles on its word.
+    found = client.get(urls["search"]).content.decode()
+    wanted = ArticlePage.objects.filter(lead__contains=data.SEARCH_WORD)
+    assert wanted.exists()
+    for article in wanted:
+        assert f'href="{article.url}"' in found
