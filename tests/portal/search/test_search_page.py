@@ -184,7 +184,7 @@ def test_search_page_runs_a_bounded_number_of_queries(client, add_page, django_a
     for n in range(count):
         add_page(f"楼道清理通知第{n}号")
     client.get("/search/", {"q": "楼道"})  # warm caches (site, settings)
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(12):
         response = client.get("/search/", {"q": "楼道"})
     assert response.status_code == 200
 
