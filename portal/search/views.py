@@ -60,10 +60,11 @@ def candidate_rows(results, limit):
     columns = ("pk", "title", "content_type_id", "first_published_at")
     rows = list(ranked_queryset(results[:limit]).values(*columns))
     by_model = {}
+    zone = timezone.get_current_timezone()
     for row in rows:
         row["model"] = ContentType.objects.get_for_id(row.pop("content_type_id")).model_class()
         published = row.pop("first_published_at")
-        row["date"] = timezone.localdate(published) if published else None
+        row["date"] = published.astimezone(zone).date() if published else None
         by_model.setdefault(row["model"], []).append(row)
     for model, model_rows in by_model.items():
         fields = date_fields(model) if model is not None else []
