@@ -27,9 +27,10 @@ from .internals import content_type_ids, sqlite_fts
 # Importable only on SQLite with FTS5 (backend.py imports this module only there).
 fts = sqlite_fts()
 # A model with fewer index entries than this (volunteer teams, say) is searched entry by entry,
-# each checked against the full-text index by key; walking a word's matches instead would read
-# every page with that word only to find it is not a team.
-FEW_ENTRIES = 200
+# each checked against the full-text index by key (about 3 µs each here, so at most 0.3 ms);
+# walking a word's matches instead would read every page with that word only to find it is not
+# a team (7 ms for 社区 at 20,000 pages).
+FEW_ENTRIES = 100
 # How long a process trusts what it found about a model's number of entries (only the plan
 # depends on it, never the results).
 FEW_ENTRIES_TTL = 300.0
