@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import (
@@ -34,6 +35,10 @@ MAX_VALUE_LENGTH = 200
 VARY_OK = frozenset({"cookie", "accept-encoding"})
 # Proxies in front (nginx, a CDN) may keep a page for a second; browsers always revalidate.
 CACHE_CONTROL = {"public": True, "max_age": 0, "s_maxage": 1}
+
+# Sent with `request` for each response answered from the cache, whose view therefore did not
+# run: for what a view does besides rendering (the search page counts searches).
+served_from_cache = Signal()
 
 
 def _setting(name, default):
@@ -122,6 +127,7 @@ class PageCacheMiddleware:
         key = keys.entry_key(site_id, request, query, elder.is_elder_mode(request), site_generation)
         entry = cache.get(key)
         if entry is not None:
+            served_from_cache.send(sender=type(self), request=request)
             response = _from_entry(entry)
             return get_conditional_response(
                 request, etag=entry["etag"], last_modified=entry["last_modified"], response=response

@@ -12,3 +12,10 @@ class SearchConfig(AppConfig):
     label = "search"
     verbose_name = "站内搜索"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.page_cache.middleware import served_from_cache
+
+        from . import hits
+
+        served_from_cache.connect(hits.on_cached_page, dispatch_uid="search-hits")

@@ -5,19 +5,19 @@ import hashlib
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import F, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from modelsearch.index import SearchField
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Site
 from wagtail.search.utils import normalise_query_string
 
 from portal.page_cache.memo import site_memo
 from portal.params import page_number
 
-from . import bounded
+from . import bounded, hits
 from .backend import flatten
 from .internals import ranked_queryset
 from .models import SearchSynonym
@@ -169,16 +169,6 @@ def promotions(site, text):
     return site_memo(site.pk, f"promotions:{digest}", load)
 
 
-def record_hit(text):
-    """Today's count for this search (editors see popular searches), in one query once the
-    search has been counted today; Wagtail's Query.add_hit takes three."""
-    today = timezone.localdate()
-    normalised = normalise_query_string(text)
-    counted = QueryDailyHits.objects.filter(query__query_string=normalised, date=today)
-    if not counted.update(hits=F("hits") + 1):
-        Query.get(text).add_hit(date=today)
-
-
 def search(request):
     text = clean_query(request.GET.get("q", ""))
     type_key = request.GET.get("type", "")
@@ -234,5 +224,5 @@ def search(request):
             context["sources"] = search_sources(site, text, synonym_groups, terms, types, type_key)
         if page_obj.number == 1 and not type_key:
             context["promotions"] = promotions(site, text)
-        record_hit(text)
+        hits.record(text)
     return TemplateResponse(request, "search/search.html", context)
