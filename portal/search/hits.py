@@ -14,7 +14,7 @@ import hashlib
 
 from django.core.cache import cache
 from django.db.models import F
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.search.utils import normalise_query_string
@@ -49,7 +49,10 @@ def record(text, cached=False):
 
 def on_cached_page(sender, request, **kwargs):
     """page_cache's `served_from_cache` receiver: a cached search results page is a search."""
-    if request.path != reverse("search"):
+    try:
+        if request.path != reverse("search"):
+            return
+    except NoReverseMatch:  # a URL configuration without the search page
         return
     text = clean_query(request.GET.get("q", ""))
     if text:
