@@ -8,6 +8,7 @@ from wagtail.models import Site
 
 from portal import roles
 from portal.factories import DEFAULT_PASSWORD, UserFactory
+from portal.search import hits
 from tests.two_factor import TwoFactorClient
 
 # Chromium and axe-core fixtures for the browser tests of every app, registered once.
@@ -19,6 +20,7 @@ def empty_cache():
     """Every test starts with an empty cache: on SQLite a new test reuses the ids (sites, pages)
     an earlier test's cached pages are keyed by. On Redis clear() drops only this run's keys."""
     caches["default"].clear()
+    hits.forget()
 
 
 def pytest_runtest_setup(item):

@@ -2,17 +2,16 @@
 QueryDailyHits).
 
 A search the view renders writes its hit at once. A search the whole-page cache answers is
-counted too: the first one in a minute for that query writes, with any that waited; the others
-wait in the cache (an increment, not a database write per cached page served). What waits is
-written with the next search of that query, on its day; the last minute of a burst that nobody
-follows up on that day or the next is lost.
+counted too, without a write for each page served: each server process adds them up in memory
+and writes a query's count at most once a WINDOW, with its first cached search after that (or
+its next rendered one), each day's hits to that day. What waits for a query nobody searches for
+again in that process is lost when the process stops (gunicorn replaces a worker every 20,000
+requests): at most a minute of that query's cached searches.
 """
 
-import contextlib
-import datetime
-import hashlib
+import threading
+import time
 
-from django.core.cache import cache
 from django.db.models import F
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -21,30 +20,34 @@ from wagtail.search.utils import normalise_query_string
 
 from .query import clean_query
 
-WINDOW = 60  # seconds between writes for searches the page cache answers
-PENDING_TIMEOUT = 2 * 24 * 3600
+WINDOW = 60.0  # seconds between a process's writes for the cached searches of one query
+MAX_REMEMBERED = 10_000  # queries whose last write time a process keeps
+
+_lock = threading.Lock()
+_waiting = {}  # normalised query -> {date: hits}, with the text under None
+_written_at = {}  # normalised query -> time.monotonic() of this process's last write
 
 
 def record(text, cached=False):
     """Count one search for `text`: written now if the view rendered it (`cached` false) or if
-    it is the first cached one this WINDOW, else left waiting."""
+    this process has not written that query for WINDOW seconds, else left waiting."""
     normalised = normalise_query_string(text)
     if not normalised:
         return
     today = timezone.localdate()
-    key = _pending_key(today, normalised)
-    if cached and not cache.add(f"{key}:written", 1, WINDOW):
-        if not cache.add(key, 1, PENDING_TIMEOUT):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired in between
-                cache.add(key, 1, PENDING_TIMEOUT)
-        return
-    _write(text, normalised, today, 1 + _take(key))
-    yesterday = today - datetime.timedelta(days=1)
-    waiting = _take(_pending_key(yesterday, normalised))
-    if waiting:
-        _write(text, normalised, yesterday, waiting)
+    now = time.monotonic()
+    with _lock:
+        waiting = _waiting.setdefault(normalised, {None: text})
+        waiting[today] = waiting.get(today, 0) + 1
+        if cached and now - _written_at.get(normalised, -WINDOW) < WINDOW:
+            return
+        del _waiting[normalised]
+        if len(_written_at) >= MAX_REMEMBERED:
+            _written_at.clear()
+        _written_at[normalised] = now
+    text = waiting.pop(None)
+    for date, hits in sorted(waiting.items()):
+        _write(text, normalised, date, hits)
 
 
 def on_cached_page(sender, request, **kwargs):
@@ -59,18 +62,11 @@ def on_cached_page(sender, request, **kwargs):
         record(text, cached=True)
 
 
-def _pending_key(date, normalised):
-    digest = hashlib.sha256(normalised.encode()).hexdigest()[:24]
-    return f"search-hits:{date.isoformat()}:{digest}"
-
-
-def _take(key):
-    """The hits waiting under `key`, taken (others may add meanwhile: only these are removed)."""
-    waiting = cache.get(key) or 0
-    if waiting:
-        with contextlib.suppress(ValueError):  # expired meanwhile: nothing left to remove
-            cache.decr(key, waiting)
-    return waiting
+def forget():
+    """Drop what waits (tests start from nothing)."""
+    with _lock:
+        _waiting.clear()
+        _written_at.clear()
 
 
 def _write(text, normalised, date, hits):
