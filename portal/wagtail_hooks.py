@@ -11,9 +11,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import district, roles, workdays
 from .models import WorkdayOverride
+from .page_cache.tags import page_cache_tags
 from .provisioning import provision_site_admins, provision_workdays
 
 hooks.register("provision_community", provision_site_admins)
+hooks.register("before_serve_page", page_cache_tags)
 hooks.register("provision_community", provision_workdays)
 
 

@@ -277,6 +277,8 @@ class IssuePage(ReviewedPageMixin, Page):
 
     # In the admin's listings an issue's title opens its articles (its own form is under 编辑).
     admin_opens_on_children = True
+    # It links the older and newer issues (the page cache follows its publication's children).
+    page_cache_shows_siblings = True
 
     number = models.PositiveIntegerField("期号", help_text="本年度或本报的第几期，同一报刊内不能重复。")
     total_number = models.PositiveIntegerField(
@@ -419,6 +421,9 @@ class ArticlePageTag(TaggedItemBase):
 
 class ArticlePage(ReviewedPageMixin, Page):
     """An article written by resident correspondents, inside one issue."""
+
+    # It links the previous and next articles of its issue (see portal/page_cache/keys.py).
+    page_cache_shows_siblings = True
 
     subtitle = models.CharField("副标题", max_length=120, blank=True)
     column = models.ForeignKey(

@@ -1,6 +1,14 @@
-"""Per-site generation counters in the shared cache. Every cached response's key includes its
-site's generation, so bumping the counter makes all of that site's entries unreachable at once
-on every app server."""
+"""Counters in the shared cache that say when a cached response or memo is out of date.
+
+- A site's data generation changes on every write to the site: memos and non-page URLs
+  (search, sitemap) follow it.
+- A site's pages generation changes on writes that may change every page of the site (settings,
+  snippets, menus, moves); every cached response's key includes it.
+- A page's version (`ver:<tree path>`) changes when that page's output may have changed: its own
+  writes and those below it. Pages that show their siblings also follow their parent's
+  `kids:<tree path>`, which changes on every write below that parent.
+A cached response keeps the versions it was rendered at and is served only while they hold.
+"""
 
 import hashlib
 import time
@@ -34,8 +42,67 @@ def generation(site_id):
     return value
 
 
+def _pages_generation_key(site_id):
+    return f"{PREFIX}:pgen:{site_id}"
+
+
+def data_generation_key(site_id):
+    return _generation_key(site_id)
+
+
+def version_key(path):
+    return f"{PREFIX}:ver:{path}"
+
+
+def kids_key(path):
+    return f"{PREFIX}:kids:{path}"
+
+
+# Versions only need to outlive the responses that recorded them; an expired one reads as changed.
+VERSION_TIMEOUT = 2 * 24 * 3600
+
+
+def pages_generation(site_id):
+    key = _pages_generation_key(site_id)
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, _fresh(), timeout=None)
+        value = cache.get(key)
+    return value
+
+
+def versions(names):
+    """{key: value} for these version keys (generation keys too), starting any that is missing."""
+    values = cache.get_many(names)
+    for name in names:
+        if name not in values:
+            cache.add(name, _fresh(), timeout=VERSION_TIMEOUT)
+    missing = [name for name in names if name not in values]
+    if missing:
+        values.update(cache.get_many(missing))
+    return values
+
+
+def bump_versions(names):
+    """Change these page versions (no read: a fresh value differs from every earlier one)."""
+    if names:
+        value = _fresh()
+        cache.set_many(dict.fromkeys(names, value), timeout=VERSION_TIMEOUT)
+
+
+def bump_pages(site_ids):
+    """Make every cached response of these sites unreachable (their data generation is bumped
+    separately, first)."""
+    for site_id in set(site_ids):
+        key = _pages_generation_key(site_id)
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, _fresh(), timeout=None)
+
+
 def bump(site_ids):
-    """Make every cached response of these sites unreachable."""
+    """Change these sites' data generations (memos, non-page URLs)."""
     for site_id in set(site_ids):
         key = _generation_key(site_id)
         try:
@@ -62,26 +129,43 @@ def site_id_for(request):
     return site_id
 
 
-# host -> (sites generation, site id), per process: lets a cached page be found in two reads
-# of the shared cache (the counters, then the page) instead of four.
+# host -> (site id, its pages generation when the host was looked up), per process: a cached
+# page is then found in two reads of the shared cache (the counters, then the page). Every write
+# to any Site bumps every site's pages generation (purge.py), which sends the host to be looked
+# up again.
 _HOSTS = {}
+# (host, path) -> the version keys its cached response was stored with, per process, so a hit
+# reads them together with the pages generation. Bounded: forgotten wholesale when full.
+_TAGS = {}
+MAX_REMEMBERED = 20_000
 
 
-def site_and_generation(request):
-    """(site id, its generation) for this request's host, or (None, None)."""
+def lookup(request):
+    """(site id, pages generation, {version key: value}) for this request, reading the version
+    keys this process has seen the URL stored with; (None, None, {}) when no site serves it."""
     host = request.get_host().lower()
     known = _HOSTS.get(host)
     if known is not None:
-        sites_generation, site_id = known
-        sites_key, site_key = _generation_key(SITES_KEY), _generation_key(site_id)
-        values = cache.get_many([sites_key, site_key])
-        if values.get(sites_key) == sites_generation and site_key in values:
-            return site_id, values[site_key]
+        site_id, seen_generation = known
+        pages_key = _pages_generation_key(site_id)
+        tag_keys = _TAGS.get((host, request.path), ())
+        values = cache.get_many([pages_key, *tag_keys])
+        if values.get(pages_key) == seen_generation:
+            return site_id, seen_generation, {k: values.get(k) for k in tag_keys}
     site_id = site_id_for(request)
     if site_id is None:
-        return None, None
-    _HOSTS[host] = (generation(SITES_KEY), site_id)
-    return site_id, generation(site_id)
+        return None, None, {}
+    generation_now = pages_generation(site_id)
+    if len(_HOSTS) > MAX_REMEMBERED:
+        _HOSTS.clear()
+    _HOSTS[host] = (site_id, generation_now)
+    return site_id, generation_now, {}
+
+
+def remember_tags(request, tag_keys):
+    if len(_TAGS) > MAX_REMEMBERED:
+        _TAGS.clear()
+    _TAGS[(request.get_host().lower(), request.path)] = tuple(tag_keys)
 
 
 CODE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".css", ".js", ".svg"}
@@ -110,13 +194,20 @@ def code_version():
     return digest.hexdigest()[:16]
 
 
-def entry_key(site_id, request, query, elder, site_generation=None):
-    """The key of one cached response: release, site, its generation, host, path, normalised
-    query, 长辈版."""
+def entry_key(site_id, request, query, elder, pages_generation_value):
+    """The key of one cached response: release, site, its pages generation, host, path,
+    normalised query, 长辈版."""
     parts = "\n".join(
         [code_version(), request.get_host().lower(), request.path, query, "elder" if elder else ""]
     )
     digest = hashlib.sha256(parts.encode()).hexdigest()
-    if site_generation is None:
-        site_generation = generation(site_id)
-    return f"{PREFIX}:page:{site_id}:{site_generation}:{digest}"
+    return f"{PREFIX}:page:{site_id}:{pages_generation_value}:{digest}"
+
+
+def page_tags(page):
+    """The version keys a page's responses follow: its own, and its parent's children for a page
+    that shows its siblings (`page_cache_shows_siblings`)."""
+    tags = [version_key(page.path)]
+    if getattr(page, "page_cache_shows_siblings", False) and page.depth > 1:
+        tags.append(kids_key(page.path[: -page.steplen]))
+    return tags

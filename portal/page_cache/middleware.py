@@ -1,5 +1,8 @@
 """Serve anonymous GET/HEAD requests of public pages from the shared cache.
 
+A stored response keeps the versions it was rendered at (keys.py) and is served only while they
+are unchanged.
+
 Only a visitor without a session (no cookies but 长辈版's and the CSRF cookie) is served from or
 stored in the cache. A response is stored only if it is a complete 200 that sets no cookie,
 carries no CSRF token, varies on nothing but Cookie/Accept-Encoding and does not forbid caching.
@@ -112,6 +115,14 @@ def _from_entry(entry):
     return response
 
 
+def _still_valid(entry, seen):
+    """Every version the entry was stored with is unchanged (`seen` holds those already read)."""
+    tags = entry["tags"]
+    unread = [name for name in tags if name not in seen]
+    current = {**seen, **cache.get_many(unread)} if unread else seen
+    return all(current.get(name) == value for name, value in tags.items())
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -120,19 +131,21 @@ class PageCacheMiddleware:
         if not self._applies(request):
             return self._private(request, self.get_response(request))
         query = _normalised_query(request)
-        site_id, site_generation = keys.site_and_generation(request) if query is not None else (None, None)
+        site_id, pages_generation, seen = keys.lookup(request) if query is not None else (None, None, {})
         if site_id is None:
             return self.get_response(request)
 
-        key = keys.entry_key(site_id, request, query, elder.is_elder_mode(request), site_generation)
+        key = keys.entry_key(site_id, request, query, elder.is_elder_mode(request), pages_generation)
         entry = cache.get(key)
-        if entry is not None:
+        if entry is not None and _still_valid(entry, seen):
+            keys.remember_tags(request, entry["tags"])
             served_from_cache.send(sender=type(self), request=request)
             response = _from_entry(entry)
             return get_conditional_response(
                 request, etag=entry["etag"], last_modified=entry["last_modified"], response=response
             )
 
+        data_before = keys.generation(site_id)
         response = self.get_response(request)
         if not _storable(request, response):
             if not response.streaming and _personal(response):
@@ -142,16 +155,25 @@ class PageCacheMiddleware:
         # The page's own Last-Modified (a feed's latest change) if it gave one, else now.
         last_modified = parse_http_date_safe(response.get("Last-Modified", "")) or int(time.time())
         _with_validators(response, etag, last_modified)
-        entry = {
-            "content": response.content,
-            "headers": [
-                (k, v) for k, v in response.items() if k.lower() not in ("set-cookie", "x-page-cache")
-            ],
-            "etag": etag,
-            "last_modified": last_modified,
-        }
-        cache.set(key, entry, timeout=_seconds_to_keep())
         response["X-Page-Cache"] = "miss"
+        # A page served through Wagtail names its versions (wagtail_hooks); any other URL may show
+        # anything of its site, so it follows the site's data generation.
+        tag_keys = getattr(request, "page_cache_tags", None) or [keys.data_generation_key(site_id)]
+        tags = keys.versions(tag_keys)
+        # Purges bump the data generation before the versions: unchanged after the versions were
+        # read means no write began since rendering did, so what was rendered is current.
+        if len(tags) == len(tag_keys) and keys.generation(site_id) == data_before:
+            entry = {
+                "content": response.content,
+                "headers": [
+                    (k, v) for k, v in response.items() if k.lower() not in ("set-cookie", "x-page-cache")
+                ],
+                "etag": etag,
+                "last_modified": last_modified,
+                "tags": tags,
+            }
+            cache.set(key, entry, timeout=_seconds_to_keep())
+            keys.remember_tags(request, tag_keys)
         return get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
 
     @staticmethod

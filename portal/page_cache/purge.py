@@ -1,18 +1,27 @@
-"""Bump a site's generation whenever something its public pages show is written.
+"""Purge the page cache and memos whenever something public pages show is written.
 
 Every save, delete and many-to-many change counts, except for models that public pages never
 show or that serving a page writes itself (renditions, search hits, sessions, logs, revisions).
-A write is traced to its site(s): a page to the sites whose tree holds it, anything with a `site`
-to that site, anything with a `page` to that page's sites, everything else to all sites. The
-sub-district's home (`is_district_home`) lists every community's notices, so it is bumped too.
+A write always bumps its site's data generation (memos, search, sitemap). Then:
+- a page, a row of a page's inline panels (ParentalKey) or a page's many-to-many changes the
+  versions of that page, its ancestors, its descendants, the pages that refer to it (Wagtail's
+  reference index) and the children lists of its ancestors (keys.py); unless the page may show
+  on every page of its site (the home page, top-level pages in the menu, pages whose class sets
+  `page_cache_site_wide`, many descendants), which purges the whole site;
+- anything else is traced to its site(s): anything with a `site` to that site, anything with a
+  `page` to that page's sites, everything else to all sites; those sites are purged whole.
+The sub-district's home (`is_district_home`) lists every community's notices: purged whole on
+every write.
 """
 
 from django.apps import apps as global_apps
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import post_page_move
+from modelcluster.fields import ParentalKey
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
+from wagtail.signals import page_slug_changed, post_page_move
 
 from . import keys
 
@@ -95,14 +104,28 @@ def sites_of(instance):
     return _all_sites()
 
 
-def purge(site_ids):
-    """Bump these sites and the sub-district homes now, and again once the transaction commits:
-    a page rendered from the old data while the transaction was open is then never served."""
-    site_ids = set(site_ids) | _district_sites()
-    if not site_ids:
+def _purge_now(site_ids, whole_site_ids, version_keys):
+    # The data generation first: the middleware stores a response only if it did not change
+    # while the response was rendered and its versions read.
+    keys.bump(site_ids | whole_site_ids)
+    keys.bump_pages(whole_site_ids)
+    keys.bump_versions(version_keys)
+
+
+def _purge(site_ids, whole_site_ids, version_keys=()):
+    """Now, and again once the transaction commits: a page rendered from the old data while the
+    transaction was open is then never served."""
+    whole_site_ids = set(whole_site_ids) | _district_sites()
+    site_ids, version_keys = set(site_ids), set(version_keys)
+    if not (site_ids or whole_site_ids):
         return
-    keys.bump(site_ids)
-    transaction.on_commit(lambda: keys.bump(site_ids))
+    _purge_now(site_ids, whole_site_ids, version_keys)
+    transaction.on_commit(lambda: _purge_now(site_ids, whole_site_ids, version_keys))
+
+
+def purge(site_ids):
+    """Purge these sites whole (and the sub-district homes)."""
+    _purge((), site_ids)
 
 
 def purge_site(site):
@@ -118,6 +141,89 @@ def _restrictions_may_change():
     transaction.on_commit(view_restrictions.bump)
 
 
+# A page with more descendants than this purges its whole site when written, rather than
+# listing them all.
+MAX_DESCENDANTS = 100
+
+
+def _ancestor_paths(path, steplen):
+    """The tree paths of a page's ancestors, root first (no query)."""
+    return [path[:end] for end in range(steplen, len(path), steplen)]
+
+
+def _site_wide(page, page_class):
+    if getattr(page_class, "page_cache_site_wide", False):
+        return True
+    url_path = page.url_path or ""
+    # The site's home page, or a page straight below it (the menu lists those).
+    return any(
+        url_path.startswith(root.root_path) and url_path[len(root.root_path) :].count("/") <= 1
+        for root in Site.get_site_root_paths()
+    )
+
+
+def _referring_pages(page):
+    """(tree path, url path) of the pages that refer to `page`; None if anything else does (a
+    snippet or a setting may show on every page)."""
+    page_ids, others = set(), False
+    for content_type_id, object_id in ReferenceIndex.get_references_to(page).values_list(
+        "base_content_type_id", "object_id"
+    ):
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None and issubclass(model, Page):
+            page_ids.add(object_id)
+        else:
+            others = True
+    if others:
+        return None
+    return list(Page.objects.filter(pk__in=page_ids).values_list("path", "url_path")) if page_ids else []
+
+
+def _page_versions(page):
+    """(version keys, site ids) a write to `page` changes, or None when its whole site must go."""
+    page_class = type(page) if type(page) is not Page else page.specific_class
+    if page_class is None or _site_wide(page, page_class):
+        return None
+    paths = {page.path, *_ancestor_paths(page.path, page.steplen)}
+    # Descendants show the page too (breadcrumbs, an issue's number); numchild may be stale.
+    below = Page.objects.filter(path__startswith=page.path, depth__gt=page.depth).values_list(
+        "path", flat=True
+    )
+    below = list(below[: MAX_DESCENDANTS + 1])
+    if len(below) > MAX_DESCENDANTS:
+        return None
+    paths.update(below)
+    referring = _referring_pages(page)
+    if referring is None:
+        return None
+    # A referring page in another community: its site's memos (fragments) go too.
+    site_ids = set()
+    for path, url_path in referring:
+        paths.add(path)
+        site_ids |= sites_of_path(url_path or "")
+    kids = {keys.kids_key(path) for path in _ancestor_paths(page.path, page.steplen)}
+    return {keys.version_key(path) for path in paths} | kids, site_ids
+
+
+def purge_page(page):
+    site_ids = sites_of_path(page.url_path or "")
+    found = _page_versions(page) if site_ids else (set(), set())
+    if found is None:
+        _purge((), site_ids)
+    else:
+        versions, referring_sites = found
+        _purge(site_ids | referring_sites, (), versions)
+
+
+def _page_of(instance):
+    """The page an inline-panel row (ParentalKey to a page) belongs to, or None."""
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, ParentalKey) and issubclass(field.related_model, Page):
+            page_id = getattr(instance, field.attname)
+            return Page.objects.filter(pk=page_id).first() if page_id else None
+    return None
+
+
 def _written(sender, instance, **kwargs):
     if kwargs.get("raw") or _ignored(instance, kwargs.get("update_fields")):
         return
@@ -126,12 +232,30 @@ def _written(sender, instance, **kwargs):
     if isinstance(instance, Site):
         keys.bump_sites()
         transaction.on_commit(keys.bump_sites)
-    purge(sites_of(instance))
+        # The deleted site too: its pages generation is what sends a host to be looked up again.
+        purge(sites_of(instance) | {instance.pk})
+        return
+    _purge_for(instance, deleted=kwargs.get("signal") is post_delete)
+
+
+def _purge_for(instance, deleted=False):
+    if isinstance(instance, Page):
+        # A deleted page's descendants may be gone already: its site goes whole.
+        if deleted and instance.numchild:
+            purge(sites_of(instance))
+        else:
+            purge_page(instance)
+        return
+    page = _page_of(instance)
+    if page is not None:
+        purge_page(page)
+    else:
+        purge(sites_of(instance))
 
 
 def _m2m_changed(sender, instance, action, **kwargs):
     if action.startswith("post_") and not _ignored(instance):
-        purge(sites_of(instance))
+        _purge_for(instance)
 
 
 def _moved(sender, instance, url_path_before, url_path_after, **kwargs):
@@ -139,8 +263,14 @@ def _moved(sender, instance, url_path_before, url_path_after, **kwargs):
     purge(sites_of_path(url_path_before) | sites_of_path(url_path_after))
 
 
+def _slug_changed(sender, instance, instance_before, **kwargs):
+    # Its URL and its descendants' URLs change, wherever they are linked from.
+    purge(sites_of(instance))
+
+
 def connect():
     post_save.connect(_written, dispatch_uid="page_cache_saved")
     post_delete.connect(_written, dispatch_uid="page_cache_deleted")
     m2m_changed.connect(_m2m_changed, dispatch_uid="page_cache_m2m")
     post_page_move.connect(_moved, dispatch_uid="page_cache_moved")
+    page_slug_changed.connect(_slug_changed, dispatch_uid="page_cache_slug_changed")

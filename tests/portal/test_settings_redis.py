@@ -77,9 +77,9 @@ def test_a_purge_by_another_app_server_reaches_this_one(notice_index):
     # Another app server: its own connection to the same Redis, nothing shared in process.
     other_server = RedisCache(os.environ["REDIS_URL"], {"KEY_PREFIX": cache.key_prefix})
     site_id = Site.objects.get(is_default_site=True).pk
-    before = other_server.get(f"{keys.PREFIX}:gen:{site_id}")
-    assert before == keys.generation(site_id)
-    other_server.incr(f"{keys.PREFIX}:gen:{site_id}")
+    before = other_server.get(f"{keys.PREFIX}:pgen:{site_id}")
+    assert before == keys.pages_generation(site_id)
+    other_server.incr(f"{keys.PREFIX}:pgen:{site_id}")
     assert visitor.get(notice.url)["X-Page-Cache"] == "miss"
 
 

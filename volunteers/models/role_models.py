@@ -200,6 +200,8 @@ class RoleModelPage(Page):
     """One role model. The title is always the masked name, so menus and search never leak it."""
 
     base_form_class = PortalPageForm
+    # Its name, without consent, is masked in every role model's texts.
+    page_cache_site_wide = True
 
     real_name = models.CharField(
         "姓名", max_length=40, help_text="未经本人同意公开时，网站只显示脱敏姓名（如 张*芬）。"
