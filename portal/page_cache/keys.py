@@ -140,10 +140,10 @@ _TAGS = {}
 MAX_REMEMBERED = 20_000
 
 
-def lookup(request):
-    """(site id, pages generation, {version key: value}) for this request, reading the version
-    keys this process has seen the URL stored with; (None, None, {}) when no site serves it."""
-    host = request.get_host().lower()
+def lookup(request, host):
+    """(site id, pages generation, {version key: value}) for this request to `host` (lower
+    case), reading the version keys this process has seen the URL stored with; (None, None, {})
+    when no site serves it."""
     known = _HOSTS.get(host)
     if known is not None:
         site_id, seen_generation = known
@@ -162,10 +162,10 @@ def lookup(request):
     return site_id, generation_now, {}
 
 
-def remember_tags(request, tag_keys):
+def remember_tags(host, path, tag_keys):
     if len(_TAGS) > MAX_REMEMBERED:
         _TAGS.clear()
-    _TAGS[(request.get_host().lower(), request.path)] = tuple(tag_keys)
+    _TAGS[(host, path)] = tuple(tag_keys)
 
 
 CODE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".css", ".js", ".svg"}
@@ -194,12 +194,10 @@ def code_version():
     return digest.hexdigest()[:16]
 
 
-def entry_key(site_id, request, query, elder, pages_generation_value):
-    """The key of one cached response: release, site, its pages generation, host, path,
-    normalised query, 长辈版."""
-    parts = "\n".join(
-        [code_version(), request.get_host().lower(), request.path, query, "elder" if elder else ""]
-    )
+def entry_key(site_id, host, path, query, elder, pages_generation_value):
+    """The key of one cached response: release, site, its pages generation, host (lower case),
+    path, normalised query, 长辈版."""
+    parts = "\n".join([code_version(), host, path, query, "elder" if elder else ""])
     digest = hashlib.sha256(parts.encode()).hexdigest()
     return f"{PREFIX}:page:{site_id}:{pages_generation_value}:{digest}"
 

@@ -131,14 +131,17 @@ class PageCacheMiddleware:
         if not self._applies(request):
             return self._private(request, self.get_response(request))
         query = _normalised_query(request)
-        site_id, pages_generation, seen = keys.lookup(request) if query is not None else (None, None, {})
+        if query is None:
+            return self.get_response(request)
+        host, path = request.get_host().lower(), request.path
+        site_id, pages_generation, seen = keys.lookup(request, host)
         if site_id is None:
             return self.get_response(request)
 
-        key = keys.entry_key(site_id, request, query, elder.is_elder_mode(request), pages_generation)
+        key = keys.entry_key(site_id, host, path, query, elder.is_elder_mode(request), pages_generation)
         entry = cache.get(key)
         if entry is not None and _still_valid(entry, seen):
-            keys.remember_tags(request, entry["tags"])
+            keys.remember_tags(host, path, entry["tags"])
             served_from_cache.send(sender=type(self), request=request)
             response = _from_entry(entry)
             return get_conditional_response(
@@ -173,7 +176,7 @@ class PageCacheMiddleware:
                 "tags": tags,
             }
             cache.set(key, entry, timeout=_seconds_to_keep())
-            keys.remember_tags(request, tag_keys)
+            keys.remember_tags(host, path, tag_keys)
         return get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
 
     @staticmethod

@@ -12,8 +12,9 @@ requests): at most a minute of that query's cached searches.
 import threading
 import time
 
+from django.conf import settings
 from django.db.models import F
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.search.utils import normalise_query_string
@@ -50,12 +51,23 @@ def record(text, cached=False):
         _write(text, normalised, date, hits)
 
 
+_search_paths = {}
+
+
+def _search_path():
+    """The search page's path, reversed once per URL configuration; None without one."""
+    key = (get_urlconf(), get_script_prefix(), settings.ROOT_URLCONF)
+    if key not in _search_paths:
+        try:
+            _search_paths[key] = reverse("search")
+        except NoReverseMatch:  # a URL configuration without the search page
+            _search_paths[key] = None
+    return _search_paths[key]
+
+
 def on_cached_page(sender, request, **kwargs):
     """page_cache's `served_from_cache` receiver: a cached search results page is a search."""
-    try:
-        if request.path != reverse("search"):
-            return
-    except NoReverseMatch:  # a URL configuration without the search page
+    if not request.GET.get("q") or request.path != _search_path():
         return
     text = clean_query(request.GET.get("q", ""))
     if text:

@@ -9,7 +9,7 @@ from csp.utils import build_policy
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.deprecation import MiddlewareMixin
 
 from portal.security import two_factor
@@ -25,8 +25,16 @@ OPEN_BEFORE_VERIFICATION = {
 }
 
 
+_admin_prefixes = {}
+
+
 def admin_prefix():
-    return reverse("wagtailadmin_home")
+    """The admin's URL prefix, reversed once per URL configuration (every response asks)."""
+    key = (get_urlconf(), get_script_prefix(), settings.ROOT_URLCONF)
+    prefix = _admin_prefixes.get(key)
+    if prefix is None:
+        prefix = _admin_prefixes[key] = reverse("wagtailadmin_home")
+    return prefix
 
 
 class TwoFactorMiddleware(MiddlewareMixin):
