@@ -54,19 +54,17 @@ def few_entries(db, types):
 def page_columns_reader(connection):
     """A function from PAGE_COLUMNS values as the database gives them to Python values (a
     datetime, not its text), with the converters Django's own queries apply."""
-    columns = [Page._meta.get_field(name).get_col(Page._meta.db_table) for name in bounded.PAGE_COLUMNS]
-    converters = [
-        (column, connection.ops.get_db_converters(column) + column.get_db_converters(connection))
-        for column in columns
-    ]
+    converters = []
+    for index, name in enumerate(bounded.PAGE_COLUMNS):
+        column = Page._meta.get_field(name).get_col(Page._meta.db_table)
+        for converter in connection.ops.get_db_converters(column) + column.get_db_converters(connection):
+            converters.append((index, converter, column))
 
     def read(values):
-        converted = []
-        for (column, column_converters), value in zip(converters, values, strict=True):
-            for converter in column_converters:
-                value = converter(value, column, connection)
-            converted.append(value)
-        return tuple(converted)
+        values = list(values)
+        for index, converter, column in converters:
+            values[index] = converter(values[index], column, connection)
+        return tuple(values)
 
     return read
 

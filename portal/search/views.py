@@ -63,9 +63,13 @@ def candidate_rows(results, limit):
         columns = ("pk", *bounded.PAGE_COLUMNS)
         rows = list(ranked_queryset(results[:limit]).values(*columns))
     by_model = {}
+    models = {}  # content type id -> model class, looked up once per type among the candidates
     zone = timezone.get_current_timezone()
     for row in rows:
-        row["model"] = ContentType.objects.get_for_id(row.pop("content_type_id")).model_class()
+        type_id = row.pop("content_type_id")
+        if type_id not in models:
+            models[type_id] = ContentType.objects.get_for_id(type_id).model_class()
+        row["model"] = models[type_id]
         published = row.pop("first_published_at")
         row["date"] = published.astimezone(zone).date() if published else None
         by_model.setdefault(row["model"], []).append(row)
