@@ -6,9 +6,18 @@ as the results page asks for, so its cost follows that limit and not the size of
 
 from django.db import connections
 from django.db.models.expressions import RawSQL
+from wagtail.models import Page
 
 # Past this many results, residents read "more than COUNT_LIMIT" (and the best COUNT_LIMIT).
 COUNT_LIMIT = 50
+# What the search page lists of each candidate page, read by the same statement that finds the
+# matches (the page row is looked up there anyway), so listing them costs no query of its own.
+PAGE_COLUMNS = ("title", "content_type_id", "first_published_at")
+
+
+def reads_page_columns(model):
+    """Whether a search of `model` reads PAGE_COLUMNS with its matches: page models only."""
+    return issubclass(model, Page)
 
 
 def needed(wanted):
@@ -33,11 +42,12 @@ def in_order(queryset, pks):
 class BoundedRankingMixin:
     """A query compiler that ranks only the newest matches. The backend's mixin supplies
     `can_rank_bounded(score_field)`, `newest_matches(config, limit)` -> (keys best first,
-    whether they are all) and `count_all(config)`."""
+    whether they are all, and for page models {key: PAGE_COLUMNS values} else None) and
+    `count_all(config)`."""
 
     def candidates(self, config, wanted):
         """The newest matches, ranked: as many as needed(wanted) where there are that many,
-        and whether they are all. Kept on the compiler, which a search's results and its count
+        whether they are all, and their PAGE_COLUMNS (newest_matches). Kept on the compiler, which a search's results and its count
         share, so a results page and its count read the index once."""
         need = needed(wanted)
         kept = getattr(self, "_candidates", None)
@@ -48,15 +58,25 @@ class BoundedRankingMixin:
     def search(self, config, start, stop, score_field=None, **kwargs):
         if stop is None or not self.can_rank_bounded(score_field):
             return super().search(config, start, stop, score_field=score_field, **kwargs)
-        ranked, _complete = self.candidates(config, stop)
+        ranked, _complete, _columns = self.candidates(config, stop)
         return in_order(self.queryset, ranked[start or 0 : stop])
+
+    def page_rows(self, config, limit, score_field=None):
+        """The best `limit` matches as dicts of "pk" and PAGE_COLUMNS, from the read that found
+        them; None where this compiler does not rank or the model is not a page model."""
+        if not self.can_rank_bounded(score_field):
+            return None
+        ranked, _complete, columns = self.candidates(config, limit)
+        if columns is None:
+            return None
+        return [{"pk": pk, **dict(zip(PAGE_COLUMNS, columns[pk], strict=True))} for pk in ranked[:limit]]
 
     def fast_count(self, config, score_field):
         """The count for CompilerCountsMixin: exact up to COUNT_LIMIT, past it more than
         COUNT_LIMIT; None where this compiler does not rank."""
         if not self.can_rank_bounded(score_field):
             return None
-        ranked, _complete = self.candidates(config, 0)
+        ranked, _complete, _columns = self.candidates(config, 0)
         return len(ranked)
 
 

@@ -100,6 +100,17 @@ class CompilerCountsMixin:
         return super()._do_count() if count is None else count
 
 
+def page_rows(results, limit):
+    """The best `limit` of `results` as dicts of "pk" and bounded.PAGE_COLUMNS, as the query
+    compiler read them with the matches (`page_rows(config, limit, score_field)`); None where it
+    did not (a model that is not a page, a search it does not rank)."""
+    compiler = getattr(results, "query_compiler", None)
+    read = getattr(compiler, "page_rows", None)
+    if read is None:
+        return None
+    return read(compiler.get_config(results.backend), limit, results._score_field)
+
+
 def ranked_queryset(results):
     """The queryset of a slice of search results, in rank order: the search page reads a few
     columns of its candidates from it instead of building a page object for each."""

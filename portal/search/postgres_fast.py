@@ -34,13 +34,19 @@ class BoundedRankingCompilerMixin(bounded.BoundedRankingMixin):
 
     def newest_matches(self, config, limit):
         """The keys of the newest `limit` matches, best first by ts_rank (ranked in an outer
-        query, so only those are ranked), and whether they are all the matches."""
+        query, so only those are ranked), whether they are all the matches, and for page
+        models their PAGE_COLUMNS by key."""
         matches, rank = self.matches(config)
         newest = matches.order_by("-pk").values("pk")[:limit]
-        rows = self.queryset.filter(pk__in=Subquery(newest)).annotate(_rank_=rank).values_list("pk", "_rank_")
+        pages = bounded.reads_page_columns(self.queryset.model)
+        columns = bounded.PAGE_COLUMNS if pages else ()
+        rows = self.queryset.filter(pk__in=Subquery(newest)).annotate(_rank_=rank)
+        rows = rows.values_list("pk", "_rank_", *columns)
         # Newest first, then sorted() keeps that order among equal ranks.
         rows = sorted(rows.order_by("-pk"), key=lambda row: -row[1])
-        return [pk for pk, _rank in rows], len(rows) < limit
+        keys = [row[0] for row in rows]
+        page_values = {row[0]: tuple(row[2:]) for row in rows} if pages else None
+        return keys, len(rows) < limit, page_values
 
     def count_all(self, config):
         matches, _rank = self.matches(config)

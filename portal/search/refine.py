@@ -5,6 +5,7 @@ The backend ranks; this module only regroups the best CANDIDATES matches, so it 
 whatever the size of the site.
 """
 
+import functools
 import re
 from collections import defaultdict
 
@@ -25,11 +26,14 @@ PUNCTUATION_RE = re.compile(r"[\W_]+", re.UNICODE)
 SERIES_RE = re.compile(r"[0-9０-９一二三四五六七八九十百零〇两]+")
 
 
+# Titles recur from search to search: each key is worked out once per process (a bounded cache).
+@functools.lru_cache(maxsize=4096)
 def same_post_key(title):
     """Titles equal up to spaces and punctuation: a repost of the same notice."""
     return PUNCTUATION_RE.sub("", title).lower()
 
 
+@functools.lru_cache(maxsize=4096)
 def series_key(title):
     """Titles equal once their numbers are dropped: the quarters of one fund, a paper's issues."""
     return SERIES_RE.sub("#", same_post_key(title))

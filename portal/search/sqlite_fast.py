@@ -20,6 +20,7 @@ from django.db import connections
 from django.db.models import IntegerField
 from django.db.models.expressions import RawSQL
 from modelsearch.query import MatchAll, Not
+from wagtail.models import Page
 
 from . import bounded, scoring
 from .internals import content_type_ids, sqlite_fts
@@ -50,6 +51,24 @@ def few_entries(db, types):
     return few
 
 
+def page_columns_reader(connection):
+    """A function from PAGE_COLUMNS values as the database gives them to Python values (a
+    datetime, not its text), with the converters Django's own queries apply."""
+    converters = []
+    for index, name in enumerate(bounded.PAGE_COLUMNS):
+        column = Page._meta.get_field(name).get_col(Page._meta.db_table)
+        for converter in connection.ops.get_db_converters(column) + column.get_db_converters(connection):
+            converters.append((index, converter, column))
+
+    def read(values):
+        values = list(values)
+        for index, converter, column in converters:
+            values[index] = converter(values[index], column, connection)
+        return tuple(values)
+
+    return read
+
+
 class BoundedRankingCompilerMixin(bounded.BoundedRankingMixin):
     def can_rank_bounded(self, score_field):
         query = fts.normalize(self.query)
@@ -67,11 +86,12 @@ class BoundedRankingCompilerMixin(bounded.BoundedRankingMixin):
         _sql, params = expression.as_sql(compiler, connections[self.queryset.db])
         return params[0]
 
-    def matches_sql(self, config, select):
+    def matches_sql(self, config, select, page_columns=False):
         """SQL and params for the index entries that match and whose page the queryset allows
         (live, this site, this type, ...: one lookup by key per match), selecting `select`,
         and the column that orders them newest first. The full-text index is walked newest
-        first, or, for a model with few entries, each of its entries is checked by key."""
+        first, or, for a model with few entries, each of its entries is checked by key. With
+        `page_columns`, each match's page row joins as `p` (looked up last, by key)."""
         table = fts.FTSIndexEntry._meta.db_table
         entries = fts.IndexEntry._meta.db_table
         types = content_type_ids(self.queryset.model) or [0]
@@ -84,6 +104,9 @@ class BoundedRankingCompilerMixin(bounded.BoundedRankingMixin):
             source, newest = f"{entries} e CROSS JOIN {table} ON {table}.rowid = e.id", "e.id"
         else:
             source, newest = f"{table} JOIN {entries} e ON e.id = {table}.rowid", f"{table}.rowid"
+        if page_columns:
+            # CROSS JOIN keeps the walk's order: the page is looked up for each match found.
+            source += f" CROSS JOIN {Page._meta.db_table} p ON p.id = CAST(e.object_id AS INTEGER)"
         sql = (
             f"SELECT {select} FROM {source} "  # noqa: S608 (names, values are params)
             f"WHERE {table} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(types))}) "
@@ -92,17 +115,28 @@ class BoundedRankingCompilerMixin(bounded.BoundedRankingMixin):
         return sql, [self.match_string(config), *types, *allowed_params], newest
 
     def newest_matches(self, config, limit):
-        """The keys of the newest `limit` allowed matches, best first (scoring.py), and whether
-        they are all the matches. FTS5 reads its index newest first and stops at `limit`."""
+        """The keys of the newest `limit` allowed matches, best first (scoring.py), whether
+        they are all the matches, and for page models their PAGE_COLUMNS by key. FTS5 reads its
+        index newest first and stops at `limit`."""
         columns = self.fields or self.FTS_TABLE_FIELDS
         texts = ", ".join(f"substr(e.{column}, 1, {scoring.MAX_TEXT})" for column in columns)
-        sql, params, newest = self.matches_sql(config, f"e.object_id, {texts}")
-        with connections[self.queryset.db].cursor() as cursor:
+        pages = bounded.reads_page_columns(self.queryset.model)
+        select = f"e.object_id, {texts}"
+        if pages:
+            select += "".join(f", p.{Page._meta.get_field(name).column}" for name in bounded.PAGE_COLUMNS)
+        sql, params, newest = self.matches_sql(config, select, page_columns=pages)
+        connection = connections[self.queryset.db]
+        with connection.cursor() as cursor:
             cursor.execute(f"{sql} ORDER BY {newest} DESC LIMIT %s", (*params, limit))
             rows = cursor.fetchall()
+        width = 1 + len(columns)
+        ranked = scoring.ranked([row[:width] for row in rows], scoring.query_words(self.query), columns)
         to_python = self.queryset.model._meta.pk.to_python
-        keys = scoring.ranked(rows, scoring.query_words(self.query), columns)
-        return [to_python(key) for key in keys], len(rows) < limit
+        keys, complete = [to_python(key) for key in ranked], len(rows) < limit
+        if not pages:
+            return keys, complete, None
+        read = page_columns_reader(connection)
+        return keys, complete, {to_python(row[0]): read(row[width:]) for row in rows}
 
     def count_all(self, config):
         """Every allowed match, counted: one look-up per match, never a ranking."""

@@ -19,7 +19,7 @@ from portal.params import page_number
 
 from . import bounded, hits
 from .backend import flatten
-from .internals import ranked_queryset
+from .internals import page_rows, ranked_queryset
 from .models import SearchSynonym
 from .query import build_query, clean_query, highlight_terms, snippet
 from .refine import CANDIDATES, live_pages, regroup, suggestion
@@ -56,13 +56,20 @@ def date_fields(model):
 
 def candidate_rows(results, limit):
     """The first `limit` results, best first, as dicts of "pk", "title", "model" and "date":
-    a few columns, no page object built (only the shown results get theirs, with_pages)."""
-    columns = ("pk", "title", "content_type_id", "first_published_at")
-    rows = list(ranked_queryset(results[:limit]).values(*columns))
+    a few columns, no page object built (only the shown results get theirs, with_pages). The
+    bounded backends read those columns with the matches; others take one query."""
+    rows = page_rows(results, limit)
+    if rows is None:
+        columns = ("pk", *bounded.PAGE_COLUMNS)
+        rows = list(ranked_queryset(results[:limit]).values(*columns))
     by_model = {}
+    models = {}  # content type id -> model class, looked up once per type among the candidates
     zone = timezone.get_current_timezone()
     for row in rows:
-        row["model"] = ContentType.objects.get_for_id(row.pop("content_type_id")).model_class()
+        type_id = row.pop("content_type_id")
+        if type_id not in models:
+            models[type_id] = ContentType.objects.get_for_id(type_id).model_class()
+        row["model"] = models[type_id]
         published = row.pop("first_published_at")
         row["date"] = published.astimezone(zone).date() if published else None
         by_model.setdefault(row["model"], []).append(row)
