@@ -162,21 +162,39 @@ def _site_wide(page, page_class):
     )
 
 
-def _referring_pages(page):
-    """(tree path, url path) of the pages that refer to `page`; None if anything else does (a
-    snippet or a setting may show on every page)."""
+def _referrers(references):
+    """(ids of the referring pages, whether anything else refers) for ReferenceIndex rows."""
     page_ids, others = set(), False
-    for content_type_id, object_id in ReferenceIndex.get_references_to(page).values_list(
-        "base_content_type_id", "object_id"
-    ):
+    for content_type_id, object_id in references.values_list("base_content_type_id", "object_id"):
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is not None and issubclass(model, Page):
             page_ids.add(object_id)
         else:
             others = True
+    return page_ids, others
+
+
+def _referring_pages(page):
+    """(tree path, url path) of the pages that refer to `page`; None if anything else does (a
+    snippet or a setting may show on every page)."""
+    page_ids, others = _referrers(ReferenceIndex.get_references_to(page))
     if others:
         return None
     return list(Page.objects.filter(pk__in=page_ids).values_list("path", "url_path")) if page_ids else []
+
+
+def referring_sites(page, subtree=False):
+    """The sites of the pages that refer to `page` (or, with `subtree`, to it or any page below
+    it): a purge of the page's own site as a whole must reach other communities' links too."""
+    if subtree:
+        references = ReferenceIndex.get_references_to_in_bulk(Page.objects.filter(path__startswith=page.path))
+    else:
+        references = ReferenceIndex.get_references_to(page)
+    page_ids, _others = _referrers(references)
+    sites = set()
+    for url_path in Page.objects.filter(pk__in=page_ids).values_list("url_path", flat=True):
+        sites |= sites_of_path(url_path or "")
+    return sites
 
 
 def _page_versions(page):
@@ -209,10 +227,10 @@ def purge_page(page):
     site_ids = sites_of_path(page.url_path or "")
     found = _page_versions(page) if site_ids else (set(), set())
     if found is None:
-        _purge((), site_ids)
+        _purge((), site_ids | referring_sites(page))
     else:
-        versions, referring_sites = found
-        _purge(site_ids | referring_sites, (), versions)
+        versions, linked_sites = found
+        _purge(site_ids | linked_sites, (), versions)
 
 
 def _page_of(instance):
@@ -239,10 +257,14 @@ def _written(sender, instance, **kwargs):
 
 
 def _purge_for(instance, deleted=False):
+    if isinstance(instance, PageViewRestriction):
+        _restricted(instance)
+        return
     if isinstance(instance, Page):
-        # A deleted page's descendants may be gone already: its site goes whole.
+        # A deleted page's descendants may be gone already (each purges for itself): its site
+        # goes whole, with the communities that link to it.
         if deleted and instance.numchild:
-            purge(sites_of(instance))
+            purge(sites_of(instance) | referring_sites(instance))
         else:
             purge_page(instance)
         return
@@ -260,12 +282,19 @@ def _m2m_changed(sender, instance, action, **kwargs):
 
 def _moved(sender, instance, url_path_before, url_path_after, **kwargs):
     _restrictions_may_change()
-    purge(sites_of_path(url_path_before) | sites_of_path(url_path_after))
+    linked = referring_sites(instance, subtree=True)
+    purge(sites_of_path(url_path_before) | sites_of_path(url_path_after) | linked)
 
 
 def _slug_changed(sender, instance, instance_before, **kwargs):
     # Its URL and its descendants' URLs change, wherever they are linked from.
-    purge(sites_of(instance))
+    purge(sites_of(instance) | referring_sites(instance, subtree=True))
+
+
+def _restricted(instance):
+    """A view restriction hides or shows the page and every page below it, wherever listed."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    purge(sites_of(instance) | (referring_sites(page, subtree=True) if page is not None else set()))
 
 
 def connect():
