@@ -7,7 +7,8 @@ shared cache under its site's data generation (a site's memos follow it, see
 portal.page_cache.memo: any write on the site, a consent withdrawn or a view restriction
 added, makes every row unreachable), the release's code digest, and the page's key and live
 revision. The rows of a results page are read together, in one cache read; only those missing
-are built from their pages, and kept.
+are built from their pages, and kept. Each process also remembers the rows it has seen under
+the same names (a bounded dict), so a result it showed before costs no cache read at all.
 
 What is kept is computed exactly as a fresh row is (the page's own public title and search
 texts, names masked as the page masks them): it never decides which pages are found (the
@@ -72,6 +73,13 @@ def build(rows, request):
     }
 
 
+# Rows this process has read or built, by the same names: the name holds the site's data
+# generation, read from the shared cache on every search, so a write elsewhere is never missed.
+# Bounded: forgotten wholesale when full.
+_remembered = {}
+MAX_REMEMBERED = 2000
+
+
 def _prefix(site_id):
     # As portal.page_cache.memo names its values, read once for all the rows of a search.
     return f"{keys.PREFIX}:memo:{site_id}:{keys.generation(site_id)}:{keys.code_version()}:search-row"
@@ -83,12 +91,17 @@ def with_rows(site_id, request, entries):
     rows = [row for entry in entries for row in (entry, *entry["copies"])]
     prefix = _prefix(site_id)
     names = {row["pk"]: f"{prefix}:{row['pk']}:{row['live_revision_id']}" for row in rows}
-    kept = cache.get_many(list(names.values()))
-    missing = [row for row in rows if names[row["pk"]] not in kept]
-    if missing:
-        fresh = {names[pk]: shown for pk, shown in build(missing, request).items()}
-        cache.set_many(fresh, TIMEOUT)
-        kept.update(fresh)
+    kept = {name: _remembered[name] for name in names.values() if name in _remembered}
+    if len(kept) < len(names):
+        kept.update(cache.get_many([name for name in names.values() if name not in kept]))
+        missing = [row for row in rows if names[row["pk"]] not in kept]
+        if missing:
+            fresh = {names[pk]: shown for pk, shown in build(missing, request).items()}
+            cache.set_many(fresh, TIMEOUT)
+            kept.update(fresh)
+        if len(_remembered) + len(kept) > MAX_REMEMBERED:
+            _remembered.clear()
+        _remembered.update(kept)
     found = []
     for entry in entries:
         if names[entry["pk"]] not in kept:

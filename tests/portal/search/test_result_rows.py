@@ -219,3 +219,32 @@ def test_a_repeated_search_of_many_results_stays_within_its_queries(
     assert "同一内容另有 1 次发布" in html
     assert all(f'href="{notice.url}"' in html for notice in notices[-9:])
     assert len(re.findall(r'href="/notices/[^"]+"', html)) == 11
+
+
+def test_rows_a_process_showed_before_cost_no_cache_read_and_others_one(client, notice_index, monkeypatch):
+    from portal.search import rows
+
+    for n in range(1, 6):
+        NoticePageFactory(parent=notice_index, title=f"{n}号楼加装电梯公示", slug=f"dianti-{n}")
+    search(client, "路灯")  # the site's settings and the like, made on a first visit
+    search(client)
+    reads = []
+    shared = rows.cache
+
+    class CountingCache:
+        def __getattr__(self, name):
+            return getattr(shared, name)
+
+        def get_many(self, names):
+            reads.append(list(names))
+            return shared.get_many(names)
+
+    monkeypatch.setattr(rows, "cache", CountingCache())
+    response, built = pages_built(client)
+    assert built == 0 and reads == []
+    assert results_html(response.content.decode()).count('class="search-results__title"') == 5
+    # Another server process (nothing remembered yet): one read for all five, no page built.
+    monkeypatch.setattr(rows, "_remembered", {})
+    again, built = pages_built(client)
+    assert built == 0 and len(reads) == 1 and len(reads[0]) == 5
+    assert results_html(again.content.decode()) == results_html(response.content.decode())
