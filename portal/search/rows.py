@@ -103,11 +103,12 @@ def with_rows(site_id, request, entries):
             _remembered.clear()
         _remembered.update(kept)
     found = []
-    for entry in entries:
+    for entry in entries:  # this search's own dicts: updated, the kept rows stay as they are
         if names[entry["pk"]] not in kept:
             continue
-        copies = [
-            {**copy, **kept[names[copy["pk"]]]} for copy in entry["copies"] if names[copy["pk"]] in kept
-        ]
-        found.append({**entry, **kept[names[entry["pk"]]], "copies": copies})
+        for copy in entry["copies"]:
+            copy.update(kept.get(names[copy["pk"]], ()))
+        entry["copies"] = [copy for copy in entry["copies"] if names[copy["pk"]] in kept]
+        entry.update(kept[names[entry["pk"]]])
+        found.append(entry)
     return found
