@@ -11,8 +11,9 @@ from wagtail.models import Page
 # Past this many results, residents read "more than COUNT_LIMIT" (and the best COUNT_LIMIT).
 COUNT_LIMIT = 50
 # What the search page lists of each candidate page, read by the same statement that finds the
-# matches (the page row is looked up there anyway), so listing them costs no query of its own.
-PAGE_COLUMNS = ("title", "content_type_id", "first_published_at")
+# matches (the page row is looked up there anyway), so listing them costs no query of its own. The
+# live revision tells whether what the search page keeps of a shown result still holds (rows.py).
+PAGE_COLUMNS = ("title", "content_type_id", "first_published_at", "live_revision_id")
 
 
 def reads_page_columns(model):

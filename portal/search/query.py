@@ -1,5 +1,7 @@
 """From what a resident typed to a search query: cleaning, synonyms, highlighting."""
 
+import functools
+import html
 import re
 
 from django.conf import settings
@@ -49,12 +51,21 @@ def highlight_terms(text, synonym_groups=()):
     return sorted(words, key=len, reverse=True)
 
 
+@functools.lru_cache(maxsize=256)
+def _terms_pattern(terms):
+    """The pattern matching any of `terms` (a tuple), compiled once per set of terms."""
+    return re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE) if terms else None
+
+
 def snippet(text, terms, width=90):
     """About `width` characters of `text` around the first match, matches in <mark>."""
-    text = " ".join(strip_tags(text or "").split())
+    text = str(text or "")
+    if "<" in text:  # strip_tags leaves text without one as it is
+        text = strip_tags(text)
+    text = " ".join(text.split())
     if not text:
         return ""
-    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE) if terms else None
+    pattern = _terms_pattern(tuple(terms))
     match = pattern.search(text) if pattern else None
     start = max(0, match.start() - width // 3) if match else 0
     excerpt = text[start : start + width]
@@ -62,11 +73,13 @@ def snippet(text, terms, width=90):
     suffix = "…" if start + width < len(text) else ""
     if pattern is None:
         return escape(prefix + excerpt + suffix)
-    pieces = []
+    # html.escape is what django.utils.html.escape applies, without its check for lazy text.
+    pieces = [prefix]
     last = 0
     for m in pattern.finditer(excerpt):
-        pieces.append(escape(excerpt[last : m.start()]))
-        pieces.append(f"<mark>{escape(m.group(0))}</mark>")
+        pieces.append(html.escape(excerpt[last : m.start()]))
+        pieces.append(f"<mark>{html.escape(m.group(0))}</mark>")
         last = m.end()
-    pieces.append(escape(excerpt[last:]))
-    return mark_safe(escape(prefix) + "".join(pieces) + escape(suffix))  # noqa: S308 (pieces escaped)
+    pieces.append(html.escape(excerpt[last:]))
+    pieces.append(suffix)
+    return mark_safe("".join(pieces))  # noqa: S308 (pieces escaped)

@@ -40,24 +40,29 @@ def series_key(title):
 
 
 def regroup(entries, query):
-    """`entries` (dicts with "title" and "date", best match first) with reposts folded into
-    their newest copy (`entry["copies"]` lists the others, newest first) and, unless the query
-    names a number or date itself, each series of titles that differ only in their numbers in
-    newest-first order at the place of its best match."""
+    """`entries` (dicts with "title" and "date", best match first; each gets "copies") with
+    reposts folded into their newest copy (`entry["copies"]` lists the others, newest first)
+    and, unless the query names a number or date itself, each series of titles that differ
+    only in their numbers in newest-first order at the place of its best match."""
     posts = defaultdict(list)
     for entry in entries:
         posts[same_post_key(entry["title"])].append(entry)
     kept = []
     for group in posts.values():  # dicts keep the order of each group's best match
-        newest, *copies = sorted(group, key=_newest_first)
-        kept.append({**newest, "copies": copies})
+        newest, *copies = sorted(group, key=_newest_first) if len(group) > 1 else group
+        newest["copies"] = copies  # the entries are the caller's fresh dicts: no copy needed
+        kept.append(newest)
     if SERIES_RE.search(query):
         return kept
 
     series = defaultdict(list)
     for entry in kept:
         series[series_key(entry["title"])].append(entry)
-    return [entry for group in series.values() for entry in sorted(group, key=_newest_first)]
+    return [
+        entry
+        for group in series.values()
+        for entry in (sorted(group, key=_newest_first) if len(group) > 1 else group)
+    ]
 
 
 def _newest_first(entry):

@@ -36,16 +36,25 @@ def ranked(rows, words, columns):
     weights = [WEIGHTS.get(column, 0.0) for column in columns]
     if not any(weights) or not rows:
         return [row[0] for row in rows]
-    padded = [[f" {text or ''} " for text in row[1:]] for row in rows]
-    lengths = [sum(text.count(" ") for text in texts) for texts in padded]
+    padded, lengths = [], []
+    for row in rows:
+        texts = [f" {text or ''} " for text in row[1:]]
+        length = 0
+        for text in texts:
+            length += text.count(" ")
+        padded.append(texts)
+        lengths.append(length)
     average = max(sum(lengths) / len(lengths), 1.0)
     needles = [f" {word} " for word in words]
+    weighted = [(i, w) for i, w in enumerate(weights) if w]
     scores = []
     for texts, length in zip(padded, lengths, strict=True):
         norm = K1 * (1 - B + B * length / average)
         score = 0.0
         for needle in needles:
-            f = sum(w * text.count(needle) for w, text in zip(weights, texts, strict=True) if w)
+            f = 0  # plain loops: this runs for every candidate and word
+            for i, w in weighted:
+                f += w * texts[i].count(needle)
             score += f * (K1 + 1) / (f + norm) if f else 0.0
         scores.append(score)
     order = sorted(range(len(rows)), key=lambda i: -scores[i])

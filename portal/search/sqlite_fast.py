@@ -14,10 +14,12 @@ building) narrows the matches and reaches older pages. Editors' page search and 
 (autocomplete) are counted in full, so their pagination reaches every match.
 """
 
+import datetime
 import time
 
+from django.conf import settings
 from django.db import connections
-from django.db.models import IntegerField
+from django.db.models import DateTimeField, IntegerField
 from django.db.models.expressions import RawSQL
 from modelsearch.query import MatchAll, Not
 from wagtail.models import Page
@@ -51,14 +53,46 @@ def few_entries(db, types):
     return few
 
 
+def page_column_sql(name):
+    """How the walk selects a PAGE_COLUMNS column of the page `p`: a datetime as the text SQLite
+    stores, which page_columns_reader turns into an aware datetime in one step (sqlite3's own
+    converter and then Django's take several, for each of the candidates)."""
+    field = Page._meta.get_field(name)
+    if isinstance(field, DateTimeField):
+        return f"CAST(p.{field.column} AS TEXT)"
+    return f"p.{field.column}"
+
+
+def _stored_datetime(zone, django_converters):
+    """A converter from the stored text of a datetime (naive, in the connection's time zone) to
+    the aware datetime Django's converters give; anything else goes through theirs."""
+
+    def convert(value, column, connection):
+        if type(value) is str:
+            try:
+                parsed = datetime.datetime.fromisoformat(value)
+            except ValueError:
+                parsed = None
+            if parsed is not None and parsed.tzinfo is None:
+                return parsed.replace(tzinfo=zone)
+        for converter in django_converters:
+            value = converter(value, column, connection)
+        return value
+
+    return convert
+
+
 def page_columns_reader(connection):
-    """A function from PAGE_COLUMNS values as the database gives them to Python values (a
-    datetime, not its text), with the converters Django's own queries apply."""
+    """A function from PAGE_COLUMNS values as the walk selects them (page_column_sql) to the
+    Python values Django's own queries give (an aware datetime, not its text)."""
     converters = []
     for index, name in enumerate(bounded.PAGE_COLUMNS):
         column = Page._meta.get_field(name).get_col(Page._meta.db_table)
-        for converter in connection.ops.get_db_converters(column) + column.get_db_converters(connection):
-            converters.append((index, converter, column))
+        django_converters = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        if isinstance(column.target, DateTimeField) and settings.USE_TZ:
+            converters.append((index, _stored_datetime(connection.timezone, django_converters), column))
+        else:
+            converters += [(index, converter, column) for converter in django_converters]
 
     def read(values):
         values = list(values)
@@ -123,20 +157,22 @@ class BoundedRankingCompilerMixin(bounded.BoundedRankingMixin):
         pages = bounded.reads_page_columns(self.queryset.model)
         select = f"e.object_id, {texts}"
         if pages:
-            select += "".join(f", p.{Page._meta.get_field(name).column}" for name in bounded.PAGE_COLUMNS)
+            select += "".join(f", {page_column_sql(name)}" for name in bounded.PAGE_COLUMNS)
         sql, params, newest = self.matches_sql(config, select, page_columns=pages)
         connection = connections[self.queryset.db]
         with connection.cursor() as cursor:
             cursor.execute(f"{sql} ORDER BY {newest} DESC LIMIT %s", (*params, limit))
             rows = cursor.fetchall()
         width = 1 + len(columns)
-        ranked = scoring.ranked([row[:width] for row in rows], scoring.query_words(self.query), columns)
         to_python = self.queryset.model._meta.pk.to_python
-        keys, complete = [to_python(key) for key in ranked], len(rows) < limit
+        pks = [to_python(row[0]) for row in rows]  # the index stores keys as text
+        texts = [(pk, *row[1:width]) for pk, row in zip(pks, rows, strict=True)]
+        keys = scoring.ranked(texts, scoring.query_words(self.query), columns)
+        complete = len(rows) < limit
         if not pages:
             return keys, complete, None
         read = page_columns_reader(connection)
-        return keys, complete, {to_python(row[0]): read(row[width:]) for row in rows}
+        return keys, complete, {pk: read(row[width:]) for pk, row in zip(pks, rows, strict=True)}
 
     def count_all(self, config):
         """Every allowed match, counted: one look-up per match, never a ranking."""

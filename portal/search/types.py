@@ -43,9 +43,9 @@ def result_types():
     return list(by_key.values())
 
 
-def label_for(page, types):
-    """The label of the type `page` belongs to, or a plain 页面."""
+def label_for(model, types):
+    """The label of the type pages of `model` belong to, or a plain 页面."""
     for result_type in types:
-        if type(page) in result_type.models:
+        if model in result_type.models:
             return result_type.label
     return OTHER_LABEL

@@ -5,11 +5,8 @@ import hashlib
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.html import strip_tags
-from modelsearch.index import SearchField
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Site
 from wagtail.search.utils import normalise_query_string
@@ -17,8 +14,7 @@ from wagtail.search.utils import normalise_query_string
 from portal.page_cache.memo import site_memo
 from portal.params import page_number
 
-from . import bounded, hits
-from .backend import flatten
+from . import bounded, hits, rows
 from .internals import page_rows, ranked_queryset
 from .models import SearchSynonym
 from .query import build_query, clean_query, highlight_terms, snippet
@@ -29,18 +25,6 @@ PER_PAGE = 10
 SUGGESTIONS = ["物业费", "党费", "电梯", "社区快报", "志愿者", "星级"]
 # Words for the large-text mode; a search for any of them offers the switch first.
 ELDER_MODE_WORDS = ["长辈版", "大字版", "关怀版", "老年版", "大字", "字太小", "适老"]
-
-
-def page_text(page):
-    """The page's searchable text other than its title, for the result snippet."""
-    parts = []
-    for field in page.get_search_fields():
-        if isinstance(field, SearchField) and field.field_name != "title":
-            try:
-                parts.append(flatten(field.get_value(page)))
-            except (AttributeError, ValueError):
-                continue
-    return strip_tags(" ".join(parts))
 
 
 # A page's own date, where its model has one of these fields (the first set counts); else the
@@ -56,7 +40,7 @@ def date_fields(model):
 
 def candidate_rows(results, limit):
     """The first `limit` results, best first, as dicts of "pk", "title", "model" and "date":
-    a few columns, no page object built (only the shown results get theirs, with_pages). The
+    a few columns, no page object built (rows.with_rows gives the shown results their rows). The
     bounded backends read those columns with the matches; others take one query."""
     rows = page_rows(results, limit)
     if rows is None:
@@ -82,27 +66,6 @@ def candidate_rows(results, limit):
         for row in model_rows:
             row["date"] = dates.get(row["pk"]) or row["date"]
     return rows
-
-
-def with_pages(entries):
-    """The shown `entries` with "page", their specific page (and so their copies): one query
-    per page type among them. A page deleted meanwhile drops out."""
-    rows = [row for entry in entries for row in (entry, *entry["copies"])]
-    pks_by_model = {}
-    for row in rows:
-        pks_by_model.setdefault(row["model"], []).append(row["pk"])
-    pages = {}
-    for model, pks in pks_by_model.items():
-        if model is not None:
-            pages.update((page.pk, page) for page in model.objects.filter(pk__in=pks))
-    for row in rows:
-        row["page"] = pages.get(row["pk"])
-    shown = []
-    for entry in entries:
-        if entry["page"] is not None:
-            entry["copies"] = [copy for copy in entry["copies"] if copy["page"] is not None]
-            shown.append(entry)
-    return shown
 
 
 def count_limit(results):
@@ -134,11 +97,6 @@ def has_strict_matches(site, text, synonym_groups):
     return live_pages(site).search(build_query(text, synonym_groups)).count() > 0
 
 
-def result_title(page):
-    """The title as the page itself shows it (a role model's name follows their consent)."""
-    return getattr(page, "public_title", None) or page.title
-
-
 def search_sources(site, text, synonym_groups, terms, types, type_key):
     """Results of the registered types that are not pages, each type with its own list."""
     query = build_query(text, synonym_groups)
@@ -150,17 +108,6 @@ def search_sources(site, text, synonym_groups, terms, types, type_key):
         if results:
             found.append({"key": result_type.key, "label": result_type.label, "results": results})
     return found
-
-
-def prefetch_snippet_data(pages):
-    """What the shown results' snippets read from related rows, one query per relation rather
-    than one per result (a disclosure's line items)."""
-    by_relation = {}
-    for page in pages:
-        for relation in getattr(page, "search_text_prefetch", ()):
-            by_relation.setdefault(relation, []).append(page)
-    for relation, related_pages in by_relation.items():
-        prefetch_related_objects(related_pages, relation)
 
 
 def promotions(site, text):
@@ -203,8 +150,7 @@ def search(request):
             page_obj = paginator.page(page_number(request))
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
-        shown = with_pages(page_obj.object_list)
-        prefetch_snippet_data([entry["page"] for entry in shown])
+        shown = rows.with_rows(site.pk, request, page_obj.object_list)
         terms = highlight_terms(text, synonym_groups)
         if relaxed or not total:
             context["did_you_mean"] = suggestion(
@@ -220,9 +166,9 @@ def search(request):
             results=[
                 {
                     **entry,
-                    "type_label": label_for(entry["page"], types),
-                    "title": snippet(result_title(entry["page"]), terms, width=200),
-                    "snippet": snippet(page_text(entry["page"]), terms),
+                    "type_label": label_for(entry["model"], types),
+                    "title": snippet(entry["public_title"], terms, width=200),
+                    "snippet": snippet(entry["text"], terms),
                 }
                 for entry in shown
             ],
