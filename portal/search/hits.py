@@ -54,12 +54,13 @@ def record(text, cached=False):
 _search_paths = {}
 
 
-def _search_path():
-    """The search page's path, reversed once per URL configuration; None without one."""
-    key = (get_urlconf(), get_script_prefix(), settings.ROOT_URLCONF)
+def _search_path_info():
+    """The search page's path without the script prefix, reversed once per URL configuration;
+    None without one."""
+    key = (get_urlconf(), settings.ROOT_URLCONF)
     if key not in _search_paths:
         try:
-            _search_paths[key] = reverse("search")
+            _search_paths[key] = "/" + reverse("search")[len(get_script_prefix()) :]
         except NoReverseMatch:  # a URL configuration without the search page
             _search_paths[key] = None
     return _search_paths[key]
@@ -67,7 +68,7 @@ def _search_path():
 
 def on_cached_page(sender, request, **kwargs):
     """page_cache's `served_from_cache` receiver: a cached search results page is a search."""
-    if not request.GET.get("q") or request.path != _search_path():
+    if not request.GET.get("q") or request.path_info != _search_path_info():
         return
     text = clean_query(request.GET.get("q", ""))
     if text:
