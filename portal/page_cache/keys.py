@@ -33,13 +33,25 @@ def _generation_key(site_id):
     return f"{PREFIX}:gen:{site_id}"
 
 
-def generation(site_id):
-    key = _generation_key(site_id)
+def _counter(key):
+    """The counter's value, started from the clock if it is missing."""
     value = cache.get(key)
     if value is None:
         cache.add(key, _fresh(), timeout=None)
         value = cache.get(key)
     return value
+
+
+def _bump_counters(counter_keys):
+    for key in set(counter_keys):
+        try:
+            cache.incr(key)
+        except ValueError:  # not there (never set, or evicted)
+            cache.set(key, _fresh(), timeout=None)
+
+
+def generation(site_id):
+    return _counter(_generation_key(site_id))
 
 
 def _pages_generation_key(site_id):
@@ -63,12 +75,7 @@ VERSION_TIMEOUT = 2 * 24 * 3600
 
 
 def pages_generation(site_id):
-    key = _pages_generation_key(site_id)
-    value = cache.get(key)
-    if value is None:
-        cache.add(key, _fresh(), timeout=None)
-        value = cache.get(key)
-    return value
+    return _counter(_pages_generation_key(site_id))
 
 
 def versions(names):
@@ -93,22 +100,12 @@ def bump_versions(names):
 def bump_pages(site_ids):
     """Make every cached response of these sites unreachable (their data generation is bumped
     separately, first)."""
-    for site_id in set(site_ids):
-        key = _pages_generation_key(site_id)
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, _fresh(), timeout=None)
+    _bump_counters(_pages_generation_key(site_id) for site_id in site_ids)
 
 
 def bump(site_ids):
     """Change these sites' data generations (memos, non-page URLs)."""
-    for site_id in set(site_ids):
-        key = _generation_key(site_id)
-        try:
-            cache.incr(key)
-        except ValueError:  # not there (never set, or evicted)
-            cache.set(key, _fresh(), timeout=None)
+    _bump_counters(_generation_key(site_id) for site_id in site_ids)
 
 
 def bump_sites():
