@@ -17,7 +17,8 @@ _MISSING = object()
 TIMEOUT = 24 * 3600
 
 
-def _key(site_id, name, daily):
+def memo_key(site_id, name, daily=False):
+    """The shared-cache key of the site's memo `name` (for reading many memos at once)."""
     key = f"{keys.PREFIX}:memo:{site_id}:{keys.generation(site_id)}:{keys.code_version()}:{name}"
     return f"{key}:{timezone.localdate().isoformat()}" if daily else key
 
@@ -25,7 +26,7 @@ def _key(site_id, name, daily):
 def site_memo(site_id, name, compute, *, daily=False, timeout=TIMEOUT):
     """compute()'s value for site `site_id` under `name`; `daily` for values that depend on
     today's date in Shanghai (e.g. what is in its 公示期)."""
-    key = _key(site_id, name, daily)
+    key = memo_key(site_id, name, daily)
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
@@ -35,12 +36,12 @@ def site_memo(site_id, name, compute, *, daily=False, timeout=TIMEOUT):
 
 def peek(site_id, name):
     """The value kept under `name` for the site's current generation, or None."""
-    return cache.get(_key(site_id, name, False))
+    return cache.get(memo_key(site_id, name))
 
 
 def keep(site_id, name, value, timeout=TIMEOUT):
     """Keep `value` under `name` until the site's next write (for values only sometimes kept)."""
-    cache.set(_key(site_id, name, False), value, timeout)
+    cache.set(memo_key(site_id, name), value, timeout)
 
 
 def request_site_id(request):

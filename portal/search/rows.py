@@ -20,8 +20,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 from modelsearch.index import SearchField
 
-from portal.page_cache import keys
-from portal.page_cache.memo import TIMEOUT
+from portal.page_cache.memo import TIMEOUT, memo_key
 
 from .backend import flatten
 
@@ -81,8 +80,8 @@ MAX_REMEMBERED = 2000
 
 
 def _prefix(site_id):
-    # As portal.page_cache.memo names its values, read once for all the rows of a search.
-    return f"{keys.PREFIX}:memo:{site_id}:{keys.generation(site_id)}:{keys.code_version()}:search-row"
+    # Named as the site's memos are, read once for all the rows of a search.
+    return memo_key(site_id, "search-row")
 
 
 def with_rows(site_id, request, entries):
