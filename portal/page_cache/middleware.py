@@ -15,7 +15,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.dispatch import Signal
+from django.core.signals import setting_changed
+from django.dispatch import Signal, receiver
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import (
@@ -39,6 +40,9 @@ VARY_OK = frozenset({"cookie", "accept-encoding"})
 # Proxies in front (nginx, a CDN) may keep a page for a second; browsers always revalidate.
 CACHE_CONTROL = {"public": True, "max_age": 0, "s_maxage": 1}
 
+CONDITIONAL_HEADERS = frozenset(
+    {"HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE"}
+)
 # Sent with `request` for each response answered from the cache, whose view therefore did not
 # run: for what a view does besides rendering (the search page counts searches).
 served_from_cache = Signal()
@@ -57,9 +61,34 @@ def _visitor_is_anonymous(request):
     return all(name in allowed for name in request.COOKIES) and "HTTP_AUTHORIZATION" not in request.META
 
 
+# Raw query string -> its normalised form, per process: a hit need not parse the query. Bounded:
+# forgotten wholesale when full, and when the settings it follows change (tests).
+_QUERIES = {}
+MAX_QUERIES = 10_000
+MAX_REMEMBERED_LENGTH = 1_000
+
+
+@receiver(setting_changed)
+def _forget_queries(setting, **kwargs):
+    if setting == "PAGE_CACHE_QUERY_PARAMS":
+        _QUERIES.clear()
+
+
 def _normalised_query(request):
     """The query string the page may read, sorted; None when it holds parameters no page reads
     (such a request is answered, just not cached, so random parameters cannot fill the cache)."""
+    raw = request.META.get("QUERY_STRING", "")
+    if raw in _QUERIES:
+        return _QUERIES[raw]
+    normalised = _normalise_query(request)
+    if len(raw) <= MAX_REMEMBERED_LENGTH:
+        if len(_QUERIES) >= MAX_QUERIES:
+            _QUERIES.clear()
+        _QUERIES[raw] = normalised
+    return normalised
+
+
+def _normalise_query(request):
     allowed = set(_setting("PAGE_CACHE_QUERY_PARAMS", ()))
     kept = []
     for name, values in request.GET.lists():
@@ -144,6 +173,8 @@ class PageCacheMiddleware:
             keys.remember_tags(host, path, entry["tags"])
             served_from_cache.send(sender=type(self), request=request)
             response = _from_entry(entry)
+            if not CONDITIONAL_HEADERS.intersection(request.META):
+                return response
             return get_conditional_response(
                 request, etag=entry["etag"], last_modified=entry["last_modified"], response=response
             )

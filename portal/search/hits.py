@@ -11,6 +11,7 @@ requests): at most a minute of that query's cached searches.
 
 import threading
 import time
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import F
@@ -29,13 +30,15 @@ _waiting = {}  # normalised query -> {date: hits}, with the text under None
 _written_at = {}  # normalised query -> time.monotonic() of this process's last write
 
 
-def record(text, cached=False):
-    """Count one search for `text`: written now if the view rendered it (`cached` false) or if
-    this process has not written that query for WINDOW seconds, else left waiting."""
-    normalised = normalise_query_string(text)
+def record(text, cached=False, normalised=None):
+    """Count one search for `text` (`normalised`: its normalise_query_string, if known): written
+    now if the view rendered it (`cached` false) or if this process has not written that query
+    for WINDOW seconds, else left waiting."""
+    if normalised is None:
+        normalised = normalise_query_string(text)
     if not normalised:
         return
-    today = timezone.localdate()
+    today = _today()
     now = time.monotonic()
     with _lock:
         waiting = _waiting.setdefault(normalised, {None: text})
@@ -49,6 +52,21 @@ def record(text, cached=False):
     text = waiting.pop(None)
     for date, hits in sorted(waiting.items()):
         _write(text, normalised, date, hits)
+
+
+_day = (None, 0.0)  # (today's local date, the time.time() at which it ends)
+
+
+def _today():
+    """Today's local date, worked out again only once the day is over."""
+    global _day
+    day, ends = _day
+    if time.time() >= ends:
+        now = timezone.localtime()
+        day = now.date()
+        midnight = datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=now.tzinfo)
+        _day = (day, midnight.timestamp())
+    return day
 
 
 _search_paths = {}
@@ -66,13 +84,29 @@ def _search_path_info():
     return _search_paths[key]
 
 
+# Raw query string of a cached search -> (its text, normalised), per process, so a cached search
+# parses nothing. Bounded: forgotten wholesale when full.
+_queries = {}
+MAX_QUERIES = 10_000
+
+
+def _query_of(request):
+    raw = request.META.get("QUERY_STRING", "")
+    if raw not in _queries:
+        text = clean_query(request.GET.get("q", ""))
+        if len(_queries) >= MAX_QUERIES:
+            _queries.clear()
+        _queries[raw] = (text, normalise_query_string(text) if text else "")
+    return _queries[raw]
+
+
 def on_cached_page(sender, request, **kwargs):
     """page_cache's `served_from_cache` receiver: a cached search results page is a search."""
-    if not request.GET.get("q") or request.path_info != _search_path_info():
+    if request.path_info != _search_path_info():
         return
-    text = clean_query(request.GET.get("q", ""))
+    text, normalised = _query_of(request)
     if text:
-        record(text, cached=True)
+        record(text, cached=True, normalised=normalised)
 
 
 def forget():

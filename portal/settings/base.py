@@ -144,7 +144,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "portal.cache_backends.FileCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
             "TIMEOUT": 600,
             "OPTIONS": {"MAX_ENTRIES": 20_000},

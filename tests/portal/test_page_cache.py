@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.http import QueryDict
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction, Site
@@ -273,6 +274,27 @@ def test_query_strings_are_normalised_and_bounded(visitor, notice, notice_index)
     assert cache_state(visitor.get(notice_index.url + "?page=1&category=residents")) == "hit"
     assert cache_state(visitor.get(notice_index.url + "?page=2&category=residents")) == "miss"
     assert cache_state(visitor.get(notice_index.url + "?page=1&page=2")) is None
+
+
+def test_a_hit_parses_no_query_string(visitor, notice_index, monkeypatch):
+    """Each process remembers a raw query string's normalised form: a hit builds no QueryDict."""
+    url = notice_index.url + "?category=residents&page=1"
+    warm(visitor, url)
+    parsed = []
+    monkeypatch.setattr(QueryDict, "__init__", lambda *a, **k: parsed.append(1) or real_init(*a, **k))
+    assert cache_state(visitor.get(url)) == "hit"
+    assert parsed == []
+
+
+real_init = QueryDict.__init__
+
+
+def test_the_remembered_query_strings_follow_the_settings(visitor, notice_index, settings):
+    url = notice_index.url + "?page=1"
+    warm(visitor, url)
+    settings.PAGE_CACHE_QUERY_PARAMS = ["category"]  # the board's page number no longer kept
+    for _ in range(2):
+        assert cache_state(visitor.get(url)) is None
 
 
 def test_elder_mode_is_a_separate_entry(visitor, notice):

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.filebased import FileBasedCache
 from django.test import Client
 from wagtail.models import Site
 
 from notices.factories import NoticePageFactory
+from portal.cache_backends import FileCache
 from portal.page_cache import keys
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,7 +45,7 @@ def test_redis_url_switches_the_cache_to_redis():
     with_redis = production_setting(expression, REDIS_URL="redis://10.0.0.5:6379/1")
     assert "PrefixedRedisCache" in with_redis and "10.0.0.5" in with_redis
     # Without it: files that every worker process of this machine shares.
-    assert "FileBasedCache" in production_setting(expression)
+    assert "portal.cache_backends.FileCache" in production_setting(expression)
 
 
 def test_lockouts_are_kept_where_every_app_server_sees_them():
@@ -54,8 +54,8 @@ def test_lockouts_are_kept_where_every_app_server_sees_them():
 
 def test_two_processes_share_the_file_cache_purges(tmp_path):
     """Two gunicorn workers without Redis: separate cache objects over one folder."""
-    worker_a = FileBasedCache(str(tmp_path), {})
-    worker_b = FileBasedCache(str(tmp_path), {})
+    worker_a = FileCache(str(tmp_path), {})
+    worker_b = FileCache(str(tmp_path), {})
     worker_a.set("pagecache:gen:1", 41, timeout=None)
     worker_a.incr("pagecache:gen:1")
     assert worker_b.get("pagecache:gen:1") == 42

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
@@ -59,11 +60,11 @@ def test_a_minute_later_a_cached_search_writes_what_waited(visited, add_page, mo
 def test_hits_waiting_from_yesterday_go_to_yesterday(monkeypatch):
     today = timezone.localdate()
     yesterday = today - datetime.timedelta(days=1)
-    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: yesterday)
+    monkeypatch.setattr(hits, "_today", lambda: yesterday)
     hits.record("防诈骗", cached=True)  # written
     hits.record("防诈骗", cached=True)  # waits
     hits.record("防诈骗", cached=True)  # waits
-    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: today)
+    monkeypatch.setattr(hits, "_today", lambda: today)
     hits.record("防诈骗")
     assert counted("防诈骗", yesterday) == 3
     assert counted("防诈骗", today) == 1
@@ -77,3 +78,27 @@ def test_other_cached_pages_and_empty_queries_count_nothing(visited, add_page):
     client.get("/search/", {"q": "  "})
     client.get("/search/", {"q": "  "})
     assert not Query.objects.exists()
+
+
+def test_a_cached_search_is_counted_without_parsing_its_query(visited, add_page, monkeypatch):
+    """Each process remembers a cached search's query text by its raw query string."""
+    client = visited
+    add_page("电梯年检结果公示")
+    client.get("/search/", {"q": " 电梯年检 "})
+    assert client.get("/search/", {"q": " 电梯年检 "})["X-Page-Cache"] == "hit"
+    parsed = []
+    real_init = QueryDict.__init__
+    monkeypatch.setattr(QueryDict, "__init__", lambda *a, **k: parsed.append(1) or real_init(*a, **k))
+    monkeypatch.setattr(hits, "WINDOW", 0.0)  # written at once
+    assert client.get("/search/", {"q": " 电梯年检 "})["X-Page-Cache"] == "hit"
+    assert parsed == []
+    assert counted("电梯年检") == 3
+
+
+def test_the_day_changes_at_local_midnight(monkeypatch):
+    monkeypatch.setattr(hits, "_day", (None, 0.0))
+    today = hits._today()
+    assert today == timezone.localdate()
+    day, ends = hits._day
+    end = datetime.datetime.fromtimestamp(ends, tz=timezone.get_current_timezone())
+    assert (end.date(), end.time()) == (today + datetime.timedelta(days=1), datetime.time(0))
