@@ -1,7 +1,8 @@
 """Purge the page cache and memos whenever something public pages show is written.
 
 Every save, delete and many-to-many change counts, except for models that public pages never
-show or that serving a page writes itself (renditions, search hits, sessions, logs, revisions).
+show or that serving a page writes itself (renditions, search hits, sessions, logs, revisions),
+and a page's saves that write only what a draft or a lock changes (DRAFT_FIELDS).
 A write always bumps its site's data generation (memos, search, sitemap). Then:
 - a page, a row of a page's inline panels (ParentalKey) or a page's many-to-many changes the
   versions of that page, its ancestors, its descendants, the pages that refer to it (Wagtail's
@@ -62,6 +63,22 @@ IGNORED_MODELS = frozenset(
 )
 
 
+# What saving a draft (Wagtail's save_revision) and locking or unlocking a page write of it: the
+# live page, all visitors see, is unchanged.
+DRAFT_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "wagtail_admin_comments",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
+
 def _ignored(instance, update_fields=None):
     meta = instance._meta
     if meta.apps is not global_apps:  # a migration's historical model: no page is served yet
@@ -74,6 +91,8 @@ def _ignored(instance, update_fields=None):
     # is asked for them (while a page is being rendered): neither changes what a page shows.
     if isinstance(instance, get_user_model()):
         return set(update_fields) <= {"last_login"}
+    if isinstance(instance, Page):
+        return set(update_fields) <= DRAFT_FIELDS
     return hasattr(instance, "file_hash") and set(update_fields) <= {"file_size", "file_hash"}
 
 

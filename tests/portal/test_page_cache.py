@@ -124,6 +124,28 @@ def test_a_draft_saved_in_the_admin_is_never_served_to_visitors(client, visitor,
         assert "关于停水的通知" in html and "草稿" not in html
 
 
+def test_saving_a_draft_or_locking_a_page_keeps_the_cached_live_page(
+    client, visitor, admin_user_role, notice, notice_index
+):
+    """Neither changes what visitors see: an editor working on a draft during a burst of visits
+    does not send every visitor back to a render."""
+    warm(visitor, notice.url)
+    warm(visitor, notice_index.url)
+    client.force_login(admin_user_role)
+    edit = reverse("wagtailadmin_pages:edit", args=(notice.pk,))
+    assert client.post(edit, notice_form(title="草稿：尚未公开的标题", slug="tingshui")).status_code == 302
+    assert client.post(reverse("wagtailadmin_pages:lock", args=(notice.pk,))).status_code == 302
+    assert NoticePage.objects.get(pk=notice.pk).locked
+    assert cache_state(visitor.get(notice.url)) == "hit"
+    assert cache_state(visitor.get(notice_index.url)) == "hit"
+    assert client.post(reverse("wagtailadmin_pages:unlock", args=(notice.pk,))).status_code == 302
+    publish = {**notice_form(title="关于停水时间调整的通知", slug="tingshui"), "action-publish": "1"}
+    assert client.post(edit, publish).status_code == 302
+    response = visitor.get(notice.url)
+    assert cache_state(response) == "miss" and "停水时间调整" in response.content.decode()
+    assert cache_state(visitor.get(notice_index.url)) == "miss"
+
+
 def test_moving_a_page_to_another_community_purges_both(
     client, visitor, admin_user_role, notice, notice_index
 ):
