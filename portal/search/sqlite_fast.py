@@ -153,7 +153,8 @@ class BoundedRankingCompilerMixin(bounded.BoundedRankingMixin):
         they are all the matches, and for page models their PAGE_COLUMNS by key. FTS5 reads its
         index newest first and stops at `limit`."""
         columns = self.fields or self.FTS_TABLE_FIELDS
-        texts = ", ".join(f"substr(e.{column}, 1, {scoring.MAX_TEXT})" for column in columns)
+        # As bytes: scoring counts words in the UTF-8 as stored, no text decoded per candidate.
+        texts = ", ".join(f"CAST(substr(e.{column}, 1, {scoring.MAX_TEXT}) AS BLOB)" for column in columns)
         pages = bounded.reads_page_columns(self.queryset.model)
         select = f"e.object_id, {texts}"
         if pages:
