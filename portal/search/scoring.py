@@ -30,14 +30,6 @@ def query_words(query):
     return set()  # Not: words a page must not have do not make it relevant
 
 
-def _padded(text):
-    """`text` (UTF-8 bytes, or str) as bytes between spaces: words and spaces are counted in
-    the bytes as they are in the text (UTF-8 never matches inside a character)."""
-    if type(text) is not bytes:
-        text = (text or "").encode()
-    return b" " + text + b" "
-
-
 def ranked(rows, words, columns):
     """`rows` (key, text of each of `columns`, as UTF-8 bytes or str), newest first, best
     first: sorted() keeps the newest first among equal scores."""
@@ -46,7 +38,9 @@ def ranked(rows, words, columns):
         return [row[0] for row in rows]
     padded, lengths = [], []
     for row in rows:
-        texts = [_padded(text) for text in row[1:]]
+        # As bytes between spaces: words and spaces count in UTF-8 as in the text (a UTF-8
+        # word never matches inside a character).
+        texts = [b" " + (t if type(t) is bytes else (t or "").encode()) + b" " for t in row[1:]]
         length = 0
         for text in texts:
             length += text.count(b" ")
