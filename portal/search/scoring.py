@@ -31,21 +31,23 @@ def query_words(query):
 
 
 def ranked(rows, words, columns):
-    """`rows` (key, text of each of `columns`), newest first, best first: sorted() keeps the
-    newest first among equal scores."""
+    """`rows` (key, text of each of `columns`, as UTF-8 bytes or str), newest first, best
+    first: sorted() keeps the newest first among equal scores."""
     weights = [WEIGHTS.get(column, 0.0) for column in columns]
     if not any(weights) or not rows:
         return [row[0] for row in rows]
     padded, lengths = [], []
     for row in rows:
-        texts = [f" {text or ''} " for text in row[1:]]
+        # As bytes between spaces: words and spaces count in UTF-8 as in the text (a UTF-8
+        # word never matches inside a character).
+        texts = [b" " + (t if type(t) is bytes else (t or "").encode()) + b" " for t in row[1:]]
         length = 0
         for text in texts:
-            length += text.count(" ")
+            length += text.count(b" ")
         padded.append(texts)
         lengths.append(length)
     average = max(sum(lengths) / len(lengths), 1.0)
-    needles = [f" {word} " for word in words]
+    needles = [f" {word} ".encode() for word in words]
     weighted = [(i, w) for i, w in enumerate(weights) if w]
     scores = []
     for texts, length in zip(padded, lengths, strict=True):

@@ -66,9 +66,19 @@ def page_column_sql(name):
 def _stored_datetime(zone, django_converters):
     """A converter from the stored text of a datetime (naive, in the connection's time zone) to
     the aware datetime Django's converters give; anything else goes through theirs."""
+    # In UTC the offset is parsed with the text: datetime.replace(tzinfo=) parses keyword
+    # arguments and costs several times more, for each candidate.
+    utc_suffix = "+00:00" if zone is datetime.UTC else None
 
     def convert(value, column, connection):
         if type(value) is str:
+            if utc_suffix is not None:
+                try:
+                    parsed = datetime.datetime.fromisoformat(value + utc_suffix)
+                except ValueError:  # text with its own offset: as below
+                    parsed = None
+                if parsed is not None and parsed.tzinfo is not None:
+                    return parsed
             try:
                 parsed = datetime.datetime.fromisoformat(value)
             except ValueError:
@@ -153,7 +163,8 @@ class BoundedRankingCompilerMixin(bounded.BoundedRankingMixin):
         they are all the matches, and for page models their PAGE_COLUMNS by key. FTS5 reads its
         index newest first and stops at `limit`."""
         columns = self.fields or self.FTS_TABLE_FIELDS
-        texts = ", ".join(f"substr(e.{column}, 1, {scoring.MAX_TEXT})" for column in columns)
+        # As bytes: scoring counts words in the UTF-8 as stored, no text decoded per candidate.
+        texts = ", ".join(f"CAST(substr(e.{column}, 1, {scoring.MAX_TEXT}) AS BLOB)" for column in columns)
         pages = bounded.reads_page_columns(self.queryset.model)
         select = f"e.object_id, {texts}"
         if pages:

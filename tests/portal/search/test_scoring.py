@@ -35,3 +35,15 @@ def test_equal_scores_keep_the_newest_first():
 def test_columns_that_do_not_rank_leave_the_newest_first():
     rows = [("newest", "电"), ("older", "电梯 电梯")]
     assert scoring.ranked(rows, {"电梯"}, ["autocomplete"]) == ["newest", "older"]
+
+
+def test_texts_read_as_utf8_bytes_rank_as_the_same_text():
+    rows = [
+        ("a", "近期 安排", "电梯 维修 请 走 楼梯"),
+        ("b", "电梯 维修 通知", "请 走 楼梯"),
+        ("c", None, "电梯 维修 电梯 检查 " + "其他 " * 30),
+        ("d", "电梯电梯", ""),
+    ]
+    as_bytes = [(key, *(None if t is None else t.encode() for t in texts)) for key, *texts in rows]
+    words = {"电梯", "维修"}
+    assert scoring.ranked(as_bytes, words, COLUMNS) == scoring.ranked(rows, words, COLUMNS)
