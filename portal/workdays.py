@@ -92,3 +92,10 @@ def missing_year(today):
     if (datetime.date(following, 1, 1) - today).days <= WARN_DAYS and not year_known(following):
         return following
     return None
+
+
+def next_midnight(now):
+    """The midnight that ends `now`'s day, in `now`'s time zone."""
+    return datetime.datetime.combine(
+        now.date() + datetime.timedelta(days=1), datetime.time(), tzinfo=now.tzinfo
+    )

@@ -8,9 +8,9 @@ stored in the cache. A response is stored only if it is a complete 200 that sets
 carries no CSRF token, varies on nothing but Cookie/Accept-Encoding and does not forbid caching.
 """
 
+import functools
 import hashlib
 import time
-from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -27,6 +27,8 @@ from django.utils.cache import (
 from django.utils.http import http_date, parse_http_date_safe
 
 from portal import elder
+from portal.params import query_dict
+from portal.workdays import next_midnight
 
 from . import keys
 
@@ -61,37 +63,29 @@ def _visitor_is_anonymous(request):
     return all(name in allowed for name in request.COOKIES) and "HTTP_AUTHORIZATION" not in request.META
 
 
-# Raw query string -> its normalised form, per process: a hit need not parse the query. Bounded:
-# forgotten wholesale when full, and when the settings it follows change (tests).
-_QUERIES = {}
-MAX_QUERIES = 10_000
+# Longer query strings are normalised on each request rather than remembered.
 MAX_REMEMBERED_LENGTH = 1_000
 
 
 @receiver(setting_changed)
 def _forget_queries(setting, **kwargs):
     if setting == "PAGE_CACHE_QUERY_PARAMS":
-        _QUERIES.clear()
+        _normalised.cache_clear()
 
 
 def _normalised_query(request):
     """The query string the page may read, sorted; None when it holds parameters no page reads
-    (such a request is answered, just not cached, so random parameters cannot fill the cache)."""
+    (such a request is answered, just not cached, so random parameters cannot fill the cache).
+    Remembered per raw query string: a hit parses none."""
     raw = request.META.get("QUERY_STRING", "")
-    if raw in _QUERIES:
-        return _QUERIES[raw]
-    normalised = _normalise_query(request)
-    if len(raw) <= MAX_REMEMBERED_LENGTH:
-        if len(_QUERIES) >= MAX_QUERIES:
-            _QUERIES.clear()
-        _QUERIES[raw] = normalised
-    return normalised
+    return _normalised(raw) if len(raw) <= MAX_REMEMBERED_LENGTH else _normalised.__wrapped__(raw)
 
 
-def _normalise_query(request):
+@functools.lru_cache(maxsize=10_000)
+def _normalised(raw):
     allowed = set(_setting("PAGE_CACHE_QUERY_PARAMS", ()))
     kept = []
-    for name, values in request.GET.lists():
+    for name, values in query_dict(raw).lists():
         if (
             not (name in allowed or _is_tracking(name))
             or len(values) != 1
@@ -106,8 +100,8 @@ def _seconds_to_keep():
     """At most PAGE_CACHE_SECONDS, and never past local midnight: pages that show dates (公示期,
     this year's stars) change when the day does, without any write."""
     now = timezone.localtime()
-    midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), tzinfo=now.tzinfo)
-    return max(1, min(_setting("PAGE_CACHE_SECONDS", 300), int((midnight - now).total_seconds())))
+    left = int((next_midnight(now) - now).total_seconds())
+    return max(1, min(_setting("PAGE_CACHE_SECONDS", 300), left))
 
 
 def _personal(response):

@@ -9,9 +9,9 @@ again in that process is lost when the process stops (gunicorn replaces a worker
 requests): at most a minute of that query's cached searches.
 """
 
+import functools
 import threading
 import time
-from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import F
@@ -19,6 +19,9 @@ from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.search.utils import normalise_query_string
+
+from portal.params import query_dict
+from portal.workdays import next_midnight
 
 from .query import clean_query
 
@@ -64,8 +67,7 @@ def _today():
     if time.time() >= ends:
         now = timezone.localtime()
         day = now.date()
-        midnight = datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=now.tzinfo)
-        _day = (day, midnight.timestamp())
+        _day = (day, next_midnight(now).timestamp())
     return day
 
 
@@ -84,27 +86,19 @@ def _search_path_info():
     return _search_paths[key]
 
 
-# Raw query string of a cached search -> (its text, normalised), per process, so a cached search
-# parses nothing. Bounded: forgotten wholesale when full.
-_queries = {}
-MAX_QUERIES = 10_000
-
-
-def _query_of(request):
-    raw = request.META.get("QUERY_STRING", "")
-    if raw not in _queries:
-        text = clean_query(request.GET.get("q", ""))
-        if len(_queries) >= MAX_QUERIES:
-            _queries.clear()
-        _queries[raw] = (text, normalise_query_string(text) if text else "")
-    return _queries[raw]
+@functools.lru_cache(maxsize=10_000)
+def _query_of(raw):
+    """(text, normalised) of a cached search's raw query string, remembered: a cached search
+    parses nothing."""
+    text = clean_query(query_dict(raw).get("q", ""))
+    return text, normalise_query_string(text) if text else ""
 
 
 def on_cached_page(sender, request, **kwargs):
     """page_cache's `served_from_cache` receiver: a cached search results page is a search."""
     if request.path_info != _search_path_info():
         return
-    text, normalised = _query_of(request)
+    text, normalised = _query_of(request.META.get("QUERY_STRING", ""))
     if text:
         record(text, cached=True, normalised=normalised)
 

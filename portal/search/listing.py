@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from portal.templatetags.portal_tags import cn_date
 
 
-def conditional_escape(value):
+def _escape(value):
     """django.utils.html.conditional_escape without its check for lazy text, which costs more
     than the escaping itself, several times for each result: plain values are what it gives."""
     if hasattr(value, "__html__"):
@@ -24,21 +24,21 @@ def _copies(item):
         return ""
     links = []
     for number, copy in enumerate(copies, 1):
-        label = conditional_escape(cn_date(copy["date"])) if copy.get("date") else f"第{number}次"
-        links.append(f'<a href="{conditional_escape(copy["url"])}">{label}</a>')
+        label = _escape(cn_date(copy["date"])) if copy.get("date") else f"第{number}次"
+        links.append(f'<a href="{_escape(copy["url"])}">{label}</a>')
     return f'<p class="meta search-results__copies">同一内容另有 {len(copies)} 次发布：{"、".join(links)}</p>'
 
 
 def result_item(item):
     """One result's <li>, with the template loop's whitespace around it."""
     text = item.get("snippet")
-    snippet = f'<p class="search-results__snippet">{conditional_escape(text)}</p>' if text else ""
+    snippet = f'<p class="search-results__snippet">{_escape(text)}</p>' if text else ""
     return (
         "\n  <li>\n"
-        f'    <p class="meta"><span class="badge badge--muted">{conditional_escape(item["type_label"])}</span>'
-        f"{conditional_escape(cn_date(item.get('date')))}</p>\n"
-        f'    <a class="search-results__title" href="{conditional_escape(item["url"])}">'
-        f"{conditional_escape(item['title'])}</a>\n"
+        f'    <p class="meta"><span class="badge badge--muted">{_escape(item["type_label"])}</span>'
+        f"{_escape(cn_date(item.get('date')))}</p>\n"
+        f'    <a class="search-results__title" href="{_escape(item["url"])}">'
+        f"{_escape(item['title'])}</a>\n"
         f"    {snippet}\n"
         f"    {_copies(item)}\n"
         "  </li>\n  "
