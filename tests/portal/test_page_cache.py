@@ -3,6 +3,7 @@
 Changes are made through the Wagtail admin with the test client, then the page is fetched as an
 anonymous visitor (a second client without cookies)."""
 
+import datetime
 import io
 
 import pytest
@@ -10,7 +11,8 @@ from django.core.management import call_command
 from django.http import QueryDict
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Page, PageViewRestriction, Site
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction, Revision, Site
 
 from notices.factories import NoticePageFactory
 from notices.models import NoticeIndexPage, NoticePage
@@ -144,6 +146,35 @@ def test_saving_a_draft_or_locking_a_page_keeps_the_cached_live_page(
     response = visitor.get(notice.url)
     assert cache_state(response) == "miss" and "停水时间调整" in response.content.decode()
     assert cache_state(visitor.get(notice_index.url)) == "miss"
+
+
+def test_a_change_scheduled_for_later_shows_only_when_the_scheduler_publishes_it(
+    client, visitor, admin_user_role, notice, monkeypatch
+):
+    """The scheduled revision is saved as a draft (no purge): the cached live page is right until
+    the scheduler publishes it, which purges like any publish."""
+    notice.save_revision().publish()  # live with a live revision, as pages published in the admin are
+    warm(visitor, notice.url)
+    client.force_login(admin_user_role)
+    later = timezone.localtime() + datetime.timedelta(days=1)
+    data = {
+        **notice_form(title="明天才公开的停水通知", slug="tingshui"),
+        "go_live_at": later.strftime("%Y-%m-%d %H:%M"),
+        "action-publish": "1",
+    }
+    assert client.post(reverse("wagtailadmin_pages:edit", args=(notice.pk,)), data).status_code == 302
+    assert Revision.objects.filter(approved_go_live_at__isnull=False).exists()
+    for _ in range(2):
+        response = visitor.get(notice.url)
+        assert cache_state(response) == "hit" and "明天才公开" not in response.content.decode()
+    # The time comes: the scheduler runs a day later.
+    real_now = timezone.now
+    with monkeypatch.context() as tomorrow:
+        tomorrow.setattr(timezone, "now", lambda: real_now() + datetime.timedelta(days=1, minutes=1))
+        call_command("publish_scheduled", stdout=io.StringIO())
+    assert NoticePage.objects.get(pk=notice.pk).title == "明天才公开的停水通知"
+    response = visitor.get(notice.url)
+    assert cache_state(response) == "miss" and "明天才公开的停水通知" in response.content.decode()
 
 
 def test_moving_a_page_to_another_community_purges_both(
